@@ -1,0 +1,124 @@
+package dev.registry;
+
+import dev.registry.internal.DefaultRegistry;
+import dev.registry.internal.PubsubProviders;
+import dev.registry.spi.Pubsub;
+import java.util.List;
+import java.util.Objects;
+import java.util.Optional;
+import java.util.Set;
+import java.util.concurrent.CompletableFuture;
+
+/**
+ * A peer-to-peer service registry on a pub/sub bus: register this process's instances, look up others',
+ * observe changes. There is no server; each registry keeps a cache of the services it looks up or observes,
+ * kept current by heartbeats on the bus, and speaks the wire protocol of the Go library
+ * {@code eddieraa/registry}.
+ *
+ * <pre>{@code
+ * try (Registry registry = Registry.connect(NatsPubsub.of(natsConnection))) {
+ *     registry.register(Service.builder("orders").address("10.0.0.5:8080").build());
+ *     Service payments = registry.getService("payments", Filters.loadBalance());
+ * }
+ * }</pre>
+ *
+ * <h2>Threading</h2>
+ * Thread-safe. Lookups of a cached name read an immutable snapshot without lock or I/O. Listeners run on the
+ * listener executor (see {@link RegistryOptions}), never on a transport thread. The registry starts daemon
+ * threads named {@code registry-...}, all stopped by {@link #close()}.
+ */
+public interface Registry extends AutoCloseable {
+
+    /** A registry with default options on {@code pubsub}, which it closes in {@link #close()}. */
+    static Registry connect(Pubsub pubsub) {
+        return connect(pubsub, RegistryOptions.defaults());
+    }
+
+    /** A registry with {@code options} on {@code pubsub}, which it closes in {@link #close()}. */
+    static Registry connect(Pubsub pubsub, RegistryOptions options) {
+        return new DefaultRegistry(Objects.requireNonNull(pubsub, "pubsub"), Objects.requireNonNull(options, "options"));
+    }
+
+    /**
+     * A registry with default options on the bus at {@code url}, whose transport is found on the class path
+     * by the URL's scheme ({@code nats://}, {@code mem://}, ...). The registry owns that connection.
+     *
+     * @throws IllegalArgumentException if no transport on the class path handles the scheme (the message
+     *                                  names the schemes that are available)
+     * @throws dev.registry.spi.TransportException if the bus cannot be reached
+     */
+    static Registry connect(String url) {
+        return connect(url, RegistryOptions.defaults());
+    }
+
+    /** As {@link #connect(String)}, with {@code options}. */
+    static Registry connect(String url, RegistryOptions options) {
+        Objects.requireNonNull(options, "options");
+        return connect(PubsubProviders.connect(url), options);
+    }
+
+    /**
+     * Registers an instance: publishes it at once, then every register interval, and answers pings for its
+     * name until it is unregistered or this registry closes. A service without a host gets the registry's
+     * host name. Registering the same name and address again replaces the earlier registration.
+     *
+     * @throws IllegalStateException if the registry is closed
+     */
+    Registration register(Service service);
+
+    /**
+     * One instance of {@code name} passing the default filters then {@code filters}: the first of what they
+     * leave, so pass {@link Filters#loadBalance()} to spread calls. Answers from the cache when it can;
+     * otherwise pings the bus and waits up to the lookup timeout.
+     *
+     * @throws ServiceNotFoundException if none passed within the lookup timeout
+     * @throws IllegalArgumentException if {@code name} is not a valid service name
+     */
+    Service getService(String name, Filter... filters);
+
+    /** As {@link #getService}, but empty instead of throwing when nothing is found. */
+    Optional<Service> findService(String name, Filter... filters);
+
+    /**
+     * Every instance of {@code name} passing the filters. On a cold cache it pings and collects every
+     * answer that arrives within the lookup timeout (not only the first); empty when none answered.
+     */
+    List<Service> getServices(String name, Filter... filters);
+
+    /**
+     * {@link #getService} without blocking the caller: completes on a registry thread, exceptionally with
+     * {@link ServiceNotFoundException} after the lookup timeout. Completes at once on a cache hit.
+     */
+    CompletableFuture<Service> getServiceAsync(String name, Filter... filters);
+
+    /** {@link #getServices} without blocking the caller. */
+    CompletableFuture<List<Service>> getServicesAsync(String name, Filter... filters);
+
+    /**
+     * Calls {@code listener} for every change of the instances of {@code name} from now on, and keeps
+     * {@code name} cached. Does not replay instances already cached; look them up for the current state.
+     */
+    Subscription observe(String name, ServiceListener listener);
+
+    /** Calls {@code listener} for every change of every service on this registry's main topic. */
+    Subscription observeAll(ServiceListener listener);
+
+    /** This process's live registrations. */
+    List<Registration> registrations();
+
+    /** The names this registry keeps cached (looked up or observed). */
+    Set<String> observedNames();
+
+    /** A snapshot of this registry's counters. */
+    RegistryStats stats();
+
+    /** The options this registry runs with. */
+    RegistryOptions options();
+
+    /**
+     * Unregisters every registration of this registry, stops its threads and closes its transport.
+     * Idempotent; other registries in the JVM are not affected.
+     */
+    @Override
+    void close();
+}

@@ -1,0 +1,29 @@
+package dev.registry;
+
+import java.util.Map;
+
+/**
+ * A point-in-time snapshot of a registry's counters, from {@link Registry#stats()}. Counters only grow
+ * during the registry's life.
+ *
+ * @param messagesIn     messages received from the bus, valid or not
+ * @param messagesOut    messages this registry published
+ * @param dropped        incoming messages dropped, by reason (every reason present, zero when none)
+ * @param cacheSize      instances in the cache now
+ * @param lookupHits     lookups answered from the cache
+ * @param lookupMisses   lookups that had to ping
+ * @param lookupTimeouts lookups that found nothing within the lookup timeout
+ * @param pingsSent      pings published (concurrent misses of one name share one)
+ */
+public record RegistryStats(long messagesIn, long messagesOut, Map<DropReason, Long> dropped, long cacheSize,
+                            long lookupHits, long lookupMisses, long lookupTimeouts, long pingsSent) {
+
+    public RegistryStats {
+        dropped = Map.copyOf(dropped);
+    }
+
+    /** Total dropped messages, all reasons together. */
+    public long droppedTotal() {
+        return dropped.values().stream().mapToLong(Long::longValue).sum();
+    }
+}

@@ -1,0 +1,244 @@
+package dev.registry;
+
+import dev.registry.internal.Names;
+import java.util.Collections;
+import java.util.Map;
+import java.util.Objects;
+import java.util.OptionalInt;
+import java.util.TreeMap;
+
+/**
+ * One instance of a service: what a process registers and what lookups return. An instance is identified
+ * by its {@linkplain #name() name} and {@linkplain #address() address}.
+ *
+ * <p>Immutable and thread-safe. Optional text fields are empty strings when not set, as on the wire;
+ * {@link #kv()} is empty when there is no metadata and iterates in key order. The {@linkplain #status()
+ * status} defaults to {@link Status#PASSING}.
+ *
+ * <pre>{@code
+ * Service orders = Service.builder("orders").address("10.0.0.5:8080").version("1.4.0").kv("zone", "eu-1").build();
+ * }</pre>
+ */
+public final class Service {
+
+    private final String name;
+    private final String address;
+    private final String network;
+    private final String url;
+    private final String version;
+    private final String host;
+    private final Map<String, String> kv;
+    private final Status status;
+
+    private Service(Builder builder) {
+        this.name = builder.name;
+        this.address = builder.address;
+        this.network = builder.network;
+        this.url = builder.url;
+        this.version = builder.version;
+        this.host = builder.host;
+        this.kv = builder.kv.isEmpty() ? Map.of() : Collections.unmodifiableMap(new TreeMap<>(builder.kv));
+        this.status = builder.status;
+    }
+
+    /**
+     * Starts a service description.
+     *
+     * @param name the service name: 1 to {@value Names#MAX_LENGTH} characters, no whitespace, none of
+     *             {@code . * >} (they are topic separators and wildcards on the bus)
+     */
+    public static Builder builder(String name) {
+        return new Builder(name);
+    }
+
+    /** A builder holding every field of this instance, to derive a changed copy. */
+    public Builder toBuilder() {
+        Builder builder = new Builder(name).address(address).network(network).url(url).version(version)
+                .host(host).status(status);
+        builder.kv.putAll(kv);
+        return builder;
+    }
+
+    /** The service name. */
+    public String name() {
+        return name;
+    }
+
+    /** Where the instance listens, usually {@code host:port}. */
+    public String address() {
+        return address;
+    }
+
+    /** The network of the address ({@code tcp}, {@code tcp6}, {@code unix}, ...), empty when not set. */
+    public String network() {
+        return network;
+    }
+
+    /** The base URL to call the instance, empty when not set. */
+    public String url() {
+        return url;
+    }
+
+    /** The version of the instance, empty when not set. */
+    public String version() {
+        return version;
+    }
+
+    /** The host name of the instance; the registering process's host name unless set. */
+    public String host() {
+        return host;
+    }
+
+    /** Free metadata, sorted by key; empty when there is none. */
+    public Map<String, String> kv() {
+        return kv;
+    }
+
+    /** The health the owner reports. */
+    public Status status() {
+        return status;
+    }
+
+    /** This instance with {@code newStatus}, or this very object when the status is the same. */
+    public Service withStatus(Status newStatus) {
+        Objects.requireNonNull(newStatus, "status");
+        return newStatus == status ? this : toBuilder().status(newStatus).build();
+    }
+
+    /**
+     * The port of the {@linkplain #address() address} ({@code host:port}, {@code [v6]:port} or {@code :port}),
+     * or empty when the address has no numeric port (a unix socket path, say).
+     */
+    public OptionalInt port() {
+        int colon = address.lastIndexOf(':');
+        if (colon < 0 || colon == address.length() - 1) {
+            return OptionalInt.empty();
+        }
+        try {
+            int port = Integer.parseInt(address.substring(colon + 1));
+            return port >= 0 && port <= 65_535 ? OptionalInt.of(port) : OptionalInt.empty();
+        } catch (NumberFormatException notAPort) {
+            return OptionalInt.empty();
+        }
+    }
+
+    @Override
+    public boolean equals(Object other) {
+        if (this == other) {
+            return true;
+        }
+        if (!(other instanceof Service)) {
+            return false;
+        }
+        Service that = (Service) other;
+        return name.equals(that.name) && address.equals(that.address) && network.equals(that.network)
+                && url.equals(that.url) && version.equals(that.version) && host.equals(that.host)
+                && kv.equals(that.kv) && status == that.status;
+    }
+
+    @Override
+    public int hashCode() {
+        return Objects.hash(name, address, network, url, version, host, kv, status);
+    }
+
+    @Override
+    public String toString() {
+        StringBuilder text = new StringBuilder("Service{").append(name).append(" @ ").append(address);
+        appendIfSet(text, "net", network);
+        appendIfSet(text, "url", url);
+        appendIfSet(text, "v", version);
+        appendIfSet(text, "h", host);
+        if (!kv.isEmpty()) {
+            text.append(", kv=").append(kv);
+        }
+        return text.append(", ").append(status.wireName()).append('}').toString();
+    }
+
+    private static void appendIfSet(StringBuilder text, String label, String value) {
+        if (!value.isEmpty()) {
+            text.append(", ").append(label).append('=').append(value);
+        }
+    }
+
+    /** Builds a {@link Service}. Not thread-safe; {@link #build()} validates every field. */
+    public static final class Builder {
+        private final String name;
+        private String address = "";
+        private String network = "";
+        private String url = "";
+        private String version = "";
+        private String host = "";
+        private final Map<String, String> kv = new TreeMap<>();
+        private Status status = Status.PASSING;
+
+        private Builder(String name) {
+            this.name = Names.requireValidServiceName(name);
+        }
+
+        /** Where the instance listens, usually {@code host:port}. Required. */
+        public Builder address(String address) {
+            this.address = textOrEmpty(address, "address");
+            return this;
+        }
+
+        /** The network of the address, such as {@code tcp}. */
+        public Builder network(String network) {
+            this.network = textOrEmpty(network, "network");
+            return this;
+        }
+
+        /** The base URL to call the instance. */
+        public Builder url(String url) {
+            this.url = textOrEmpty(url, "url");
+            return this;
+        }
+
+        /** The version of the instance. */
+        public Builder version(String version) {
+            this.version = textOrEmpty(version, "version");
+            return this;
+        }
+
+        /** The host name; defaults to the registry's host name when registered. */
+        public Builder host(String host) {
+            this.host = textOrEmpty(host, "host");
+            return this;
+        }
+
+        /** Adds one metadata entry; a later value for the same key replaces the earlier one. */
+        public Builder kv(String key, String value) {
+            if (key == null || key.isEmpty()) {
+                throw new IllegalArgumentException("kv key must not be empty (value was '" + value + "')");
+            }
+            kv.put(key, Objects.requireNonNull(value, () -> "kv value for key '" + key + "' must not be null"));
+            return this;
+        }
+
+        /** Adds every entry of {@code entries}. */
+        public Builder kv(Map<String, String> entries) {
+            entries.forEach(this::kv);
+            return this;
+        }
+
+        /** The initial health; {@link Status#PASSING} unless set. */
+        public Builder status(Status status) {
+            this.status = Objects.requireNonNull(status, "status");
+            return this;
+        }
+
+        /**
+         * @throws IllegalArgumentException if the address is missing or contains whitespace
+         */
+        public Service build() {
+            Names.requireValidAddress(name, address);
+            return new Service(this);
+        }
+
+        private static String textOrEmpty(String value, String field) {
+            if (value == null) {
+                throw new IllegalArgumentException(field + " must not be null; leave it unset instead");
+            }
+            return value;
+        }
+    }
+}

@@ -1,0 +1,105 @@
+package dev.registry.internal;
+
+import dev.registry.Registration;
+import dev.registry.Service;
+import dev.registry.Status;
+import java.util.Objects;
+import java.util.concurrent.ScheduledFuture;
+
+/**
+ * One own registration. Its monitor orders every message about the instance: a heartbeat, a ping answer or
+ * a status change is published only while registered, and the unregister message is published under the
+ * same monitor, so no register message can follow it on the wire (no phantom instance).
+ */
+final class DefaultRegistration implements Registration {
+
+    private final Announcer announcer;
+    private volatile Service service;
+    private boolean registered = true;
+    private ScheduledFuture<?> nextBeat;
+
+    DefaultRegistration(Announcer announcer, Service service) {
+        this.announcer = announcer;
+        this.service = service;
+    }
+
+    @Override
+    public Service service() {
+        return service;
+    }
+
+    @Override
+    public Status status() {
+        return service.status();
+    }
+
+    @Override
+    public synchronized void setStatus(Status status) {
+        Objects.requireNonNull(status, "status");
+        if (!registered) {
+            throw new IllegalStateException("cannot set the status of " + service + ": it was unregistered");
+        }
+        if (status != service.status()) {
+            service = service.withStatus(status);
+            announcer.publishRegister(service);
+        }
+    }
+
+    @Override
+    public synchronized boolean isRegistered() {
+        return registered;
+    }
+
+    @Override
+    public void unregister() {
+        if (retire()) {
+            announcer.publishUnregister(service);
+            announcer.forget(this);
+        }
+    }
+
+    /** Publishes the instance if still registered (heartbeat, ping answer, re-announce). */
+    synchronized void announce() {
+        if (registered) {
+            announcer.publishRegister(service);
+        }
+    }
+
+    /** Remembers the next heartbeat so that unregistering cancels it; cancels it at once if already retired. */
+    synchronized void nextBeat(ScheduledFuture<?> beat) {
+        nextBeat = beat;
+        if (!registered) {
+            beat.cancel(false);
+        }
+    }
+
+    /**
+     * Stops announcing without publishing anything (replaced by a newer registration of the same instance).
+     *
+     * @return whether this call retired it (false when it already was)
+     */
+    synchronized boolean retire() {
+        if (!registered) {
+            return false;
+        }
+        registered = false;
+        if (nextBeat != null) {
+            nextBeat.cancel(false);
+        }
+        return true;
+    }
+
+    @Override
+    public String toString() {
+        return "Registration{" + service + (isRegistered() ? "" : ", unregistered") + "}";
+    }
+
+    /** What a registration needs from its registry. */
+    interface Announcer {
+        void publishRegister(Service service);
+
+        void publishUnregister(Service service);
+
+        void forget(DefaultRegistration registration);
+    }
+}

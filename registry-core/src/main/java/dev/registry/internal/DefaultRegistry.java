@@ -1,0 +1,310 @@
+package dev.registry.internal;
+
+import dev.registry.Filter;
+import dev.registry.Registration;
+import dev.registry.Registry;
+import dev.registry.RegistryException;
+import dev.registry.RegistryOptions;
+import dev.registry.RegistryStats;
+import dev.registry.Service;
+import dev.registry.ServiceEvent;
+import dev.registry.ServiceListener;
+import dev.registry.ServiceNotFoundException;
+import dev.registry.Subscription;
+import dev.registry.spi.ConnectionState;
+import dev.registry.spi.Pubsub;
+import java.util.List;
+import java.util.Objects;
+import java.util.Optional;
+import java.util.Set;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.Executor;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.RejectedExecutionException;
+import java.util.concurrent.Executors;
+import java.util.concurrent.ScheduledThreadPoolExecutor;
+import java.util.concurrent.ThreadLocalRandom;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicBoolean;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * The {@link Registry} implementation: wires the cache, the own registrations and their heartbeats, the
+ * lookups and the listeners to one {@link Pubsub}.
+ *
+ * <p>Threads: one scheduler ({@code registry-scheduler-<id>}) runs heartbeats, ping answers, re-announces,
+ * the due-check sweep, lookup timeouts and Caffeine's expiry; one listener thread
+ * ({@code registry-events-<id>}) unless the options supply an executor. Transport threads only decode
+ * messages and update the cache.
+ */
+public final class DefaultRegistry implements Registry, DefaultRegistration.Announcer {
+
+    private static final Logger LOG = LoggerFactory.getLogger(DefaultRegistry.class);
+    private static final byte[] EMPTY = new byte[0];
+
+    private final Pubsub pubsub;
+    private final RegistryOptions options;
+    private final Topics topics;
+    private final WireCodec codec;
+    private final RegistryCounters counters = new RegistryCounters();
+    private final ScheduledThreadPoolExecutor scheduler;
+    private final ExecutorService ownListenerThread;
+    private final Executor listenerExecutor;
+    private final BusClock clock;
+    private final EventDispatcher dispatcher;
+    private final InstanceCache cache;
+    private final OwnRegistrations own;
+    private final Observations observations;
+    private final Lookups lookups;
+    private final AtomicBoolean closed = new AtomicBoolean();
+
+    public DefaultRegistry(Pubsub pubsub, RegistryOptions options) {
+        this.pubsub = pubsub;
+        this.options = options;
+        this.topics = new Topics(options.mainTopic());
+        this.codec = new WireCodec(options.maxMessageSize());
+        int id = RegistryThreads.nextRegistryId();
+        this.scheduler = new ScheduledThreadPoolExecutor(1, RegistryThreads.named("scheduler", id));
+        scheduler.setRemoveOnCancelPolicy(true);
+        this.ownListenerThread = options.listenerExecutor().isPresent() ? null
+                : Executors.newSingleThreadExecutor(RegistryThreads.named("events", id));
+        this.listenerExecutor = options.listenerExecutor().orElse(ownListenerThread);
+        this.clock = new BusClock(options.ticker());
+        this.dispatcher = new EventDispatcher(listenerExecutor);
+        this.lookups = new Lookups(options, scheduler, listenerExecutor, counters, this::ping);
+        this.cache = new InstanceCache(clock, scheduler, this::onCacheEvent);
+        this.observations = new Observations(pubsub, topics, new Inbound(codec, topics, options, cache, counters));
+        this.own = new OwnRegistrations(pubsub, topics, this::answerPing);
+        long sweep = options.dueCheckPeriod().toNanos();
+        scheduler.scheduleWithFixedDelay(cache::expireDue, sweep, sweep, TimeUnit.NANOSECONDS);
+        pubsub.addConnectionListener(this::onConnectionState);
+    }
+
+    @Override
+    public Registration register(Service service) {
+        Objects.requireNonNull(service, "service");
+        ensureOpen();
+        Service announced = service.host().isEmpty() ? service.toBuilder().host(options.hostName()).build() : service;
+        DefaultRegistration registration = new DefaultRegistration(this, announced);
+        own.add(registration);
+        registration.announce();
+        scheduleBeat(registration);
+        return registration;
+    }
+
+    @Override
+    public Service getService(String name, Filter... filters) {
+        return findService(name, filters).orElseThrow(() -> new ServiceNotFoundException(name, options.lookupTimeout()));
+    }
+
+    @Override
+    public Optional<Service> findService(String name, Filter... filters) {
+        List<Service> cached = cachedLookup(name, filters);
+        if (!cached.isEmpty()) {
+            return Optional.of(cached.get(0));
+        }
+        List<Service> found = await(lookups.awaitFirst(name, filters, cache::snapshot));
+        return found.isEmpty() ? Optional.empty() : Optional.of(found.get(0));
+    }
+
+    @Override
+    public List<Service> getServices(String name, Filter... filters) {
+        List<Service> cached = cachedLookup(name, filters);
+        return !cached.isEmpty() ? cached : await(lookups.collectAll(name, filters, cache::snapshot));
+    }
+
+    @Override
+    public CompletableFuture<Service> getServiceAsync(String name, Filter... filters) {
+        List<Service> cached = cachedLookup(name, filters);
+        if (!cached.isEmpty()) {
+            return CompletableFuture.completedFuture(cached.get(0));
+        }
+        return lookups.onListenerExecutor(lookups.awaitFirst(name, filters, cache::snapshot).thenApply(found -> {
+            if (found.isEmpty()) {
+                throw new ServiceNotFoundException(name, options.lookupTimeout());
+            }
+            return found.get(0);
+        }));
+    }
+
+    @Override
+    public CompletableFuture<List<Service>> getServicesAsync(String name, Filter... filters) {
+        List<Service> cached = cachedLookup(name, filters);
+        if (!cached.isEmpty()) {
+            return CompletableFuture.completedFuture(cached);
+        }
+        return lookups.onListenerExecutor(lookups.collectAll(name, filters, cache::snapshot));
+    }
+
+    @Override
+    public Subscription observe(String name, ServiceListener listener) {
+        Names.requireValidServiceName(name);
+        Objects.requireNonNull(listener, "listener");
+        ensureOpen();
+        Subscription subscription = dispatcher.add(name, listener);
+        observations.observe(name);
+        return subscription;
+    }
+
+    @Override
+    public Subscription observeAll(ServiceListener listener) {
+        Objects.requireNonNull(listener, "listener");
+        ensureOpen();
+        Subscription subscription = dispatcher.addForAll(listener);
+        observations.observeAll();
+        return subscription;
+    }
+
+    @Override
+    public List<Registration> registrations() {
+        return List.copyOf(own.all());
+    }
+
+    @Override
+    public Set<String> observedNames() {
+        return observations.names();
+    }
+
+    @Override
+    public RegistryStats stats() {
+        return counters.snapshot(cache.size());
+    }
+
+    @Override
+    public RegistryOptions options() {
+        return options;
+    }
+
+    @Override
+    public void close() {
+        if (!closed.compareAndSet(false, true)) {
+            return;
+        }
+        for (DefaultRegistration registration : own.all()) {
+            registration.unregister();
+        }
+        observations.close();
+        own.close();
+        scheduler.shutdownNow();
+        lookups.close();
+        cache.clear();
+        pubsub.close();
+        if (ownListenerThread != null) {
+            ownListenerThread.shutdown();
+        }
+    }
+
+    @Override
+    public void publishRegister(Service service) {
+        publish(topics.register(service.name()),
+                codec.encodeRegister(service, System.currentTimeMillis(), options.registerInterval().toMillis()));
+    }
+
+    @Override
+    public void publishUnregister(Service service) {
+        publish(topics.unregister(service.name()), codec.encodeUnregister(service));
+    }
+
+    @Override
+    public void forget(DefaultRegistration registration) {
+        own.remove(registration);
+    }
+
+    @Override
+    public String toString() {
+        return "Registry{" + options.mainTopic() + " on " + pubsub + "}";
+    }
+
+    /** The lookup's result from the cache alone, empty when it must go to the bus. */
+    private List<Service> cachedLookup(String name, Filter[] filters) {
+        Names.requireValidServiceName(name);
+        ensureOpen();
+        observations.observe(name);
+        List<Service> snapshot = cache.snapshot(name);
+        if (!snapshot.isEmpty()) {
+            List<Service> passed = lookups.filter(snapshot, filters);
+            if (!passed.isEmpty()) {
+                counters.lookupHits.increment();
+                return passed;
+            }
+        }
+        return List.of();
+    }
+
+    private List<Service> await(CompletableFuture<List<Service>> lookup) {
+        try {
+            return lookup.get();
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new RegistryException("interrupted while waiting for a lookup", e);
+        } catch (ExecutionException e) {
+            throw new RegistryException("lookup failed: " + e.getCause(), e.getCause());
+        }
+    }
+
+    private void onCacheEvent(ServiceEvent event) {
+        dispatcher.dispatch(event);
+        lookups.instancesChanged(event.name(), cache::snapshot);
+    }
+
+    private void ping(String name) {
+        counters.pingsSent.increment();
+        publish(topics.ping(name), EMPTY);
+    }
+
+    private void answerPing(String name) {
+        scheduler.execute(() -> own.ofName(name).forEach(DefaultRegistration::announce));
+    }
+
+    private void scheduleBeat(DefaultRegistration registration) {
+        long interval = options.registerInterval().toNanos();
+        // Beat up to 10 % early, never late: spreads many instances' beats without risking their due time.
+        long delay = interval - ThreadLocalRandom.current().nextLong(interval / 10 + 1);
+        try {
+            registration.nextBeat(scheduler.schedule(() -> {
+                registration.announce();
+                if (registration.isRegistered()) {
+                    scheduleBeat(registration);
+                }
+            }, delay, TimeUnit.NANOSECONDS));
+        } catch (RejectedExecutionException closing) {
+            LOG.debug("registry closing; no further heartbeat for {}", registration);
+        }
+    }
+
+    private void onConnectionState(ConnectionState state) {
+        switch (state) {
+            case DISCONNECTED -> {
+                clock.pause();
+                LOG.info("bus disconnected: expiry paused until it is back");
+            }
+            case RECONNECTED -> {
+                clock.resume();
+                LOG.info("bus reconnected: re-announcing {} registrations, re-pinging {} names",
+                        own.all().size(), observations.names().size());
+                scheduler.execute(() -> {
+                    own.all().forEach(DefaultRegistration::announce);
+                    observations.names().forEach(this::ping);
+                });
+            }
+            case CLOSED -> LOG.debug("bus connection closed");
+        }
+    }
+
+    private void publish(String topic, byte[] payload) {
+        try {
+            pubsub.publish(topic, payload);
+            counters.messagesOut.increment();
+        } catch (RuntimeException failed) {
+            LOG.debug("publish on {} failed: {}", topic, failed.toString());
+        }
+    }
+
+    private void ensureOpen() {
+        if (closed.get()) {
+            throw new IllegalStateException("registry is closed");
+        }
+    }
+}

@@ -1,0 +1,36 @@
+package dev.registry.internal;
+
+import dev.registry.DropReason;
+import dev.registry.RegistryStats;
+import java.util.EnumMap;
+import java.util.Map;
+import java.util.concurrent.atomic.LongAdder;
+
+/** The counters behind {@link RegistryStats}: contention-free adders, summed only when a snapshot is taken. */
+final class RegistryCounters {
+
+    final LongAdder messagesIn = new LongAdder();
+    final LongAdder messagesOut = new LongAdder();
+    final LongAdder lookupHits = new LongAdder();
+    final LongAdder lookupMisses = new LongAdder();
+    final LongAdder lookupTimeouts = new LongAdder();
+    final LongAdder pingsSent = new LongAdder();
+    private final Map<DropReason, LongAdder> dropped = new EnumMap<>(DropReason.class);
+
+    RegistryCounters() {
+        for (DropReason reason : DropReason.values()) {
+            dropped.put(reason, new LongAdder());
+        }
+    }
+
+    void dropped(DropReason reason) {
+        dropped.get(reason).increment();
+    }
+
+    RegistryStats snapshot(long cacheSize) {
+        Map<DropReason, Long> drops = new EnumMap<>(DropReason.class);
+        dropped.forEach((reason, count) -> drops.put(reason, count.sum()));
+        return new RegistryStats(messagesIn.sum(), messagesOut.sum(), drops, cacheSize, lookupHits.sum(),
+                lookupMisses.sum(), lookupTimeouts.sum(), pingsSent.sum());
+    }
+}

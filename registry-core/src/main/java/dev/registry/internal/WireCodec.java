@@ -1,0 +1,251 @@
+package dev.registry.internal;
+
+import com.fasterxml.jackson.core.JsonFactory;
+import com.fasterxml.jackson.core.JsonGenerator;
+import com.fasterxml.jackson.core.JsonParser;
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.core.JsonToken;
+import com.fasterxml.jackson.core.StreamReadConstraints;
+import com.fasterxml.jackson.core.io.JsonEOFException;
+import com.fasterxml.jackson.core.util.ByteArrayBuilder;
+import dev.registry.DropReason;
+import dev.registry.Service;
+import dev.registry.Status;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.util.Map;
+import java.util.TreeMap;
+
+/**
+ * Encodes and decodes the JSON of PROTOCOL.md with Jackson's streaming API: field order and omissions exactly
+ * as a Go peer writes them, and a strict, bounded reader for what arrives from the bus.
+ *
+ * <p>Thread-safe and stateless apart from the shared {@link JsonFactory}.
+ */
+public final class WireCodec {
+
+    /** Longest register interval accepted from a peer: beyond it an instance would in effect never expire. */
+    public static final long MAX_INTERVAL_MILLIS = 24L * 60 * 60 * 1000;
+
+    private static final int MAX_NESTING_DEPTH = 8;
+
+    private final JsonFactory json;
+    private final int maxMessageSize;
+
+    public WireCodec(int maxMessageSize) {
+        this.maxMessageSize = maxMessageSize;
+        this.json = JsonFactory.builder()
+                .streamReadConstraints(StreamReadConstraints.builder()
+                        .maxNestingDepth(MAX_NESTING_DEPTH)
+                        .maxStringLength(maxMessageSize)
+                        .maxNumberLength(32)
+                        .build())
+                .build();
+    }
+
+    /** A register message: every service field, then {@code t}, then {@code status} unless passing. */
+    public byte[] encodeRegister(Service service, long registeredMillis, long intervalMillis) {
+        return write(generator -> {
+            writeServiceFields(generator, service);
+            generator.writeObjectFieldStart("t");
+            generator.writeNumberField("Registered", registeredMillis);
+            generator.writeNumberField("Duration", intervalMillis);
+            generator.writeEndObject();
+            if (service.status() != Status.PASSING) {
+                generator.writeStringField("status", service.status().wireName());
+            }
+        });
+    }
+
+    /** An unregister message: the service fields only. */
+    public byte[] encodeUnregister(Service service) {
+        return write(generator -> writeServiceFields(generator, service));
+    }
+
+    /**
+     * Decodes a register message published on the topic of {@code expectedName}.
+     *
+     * @throws DroppedMessageException saying why the message is not acceptable
+     */
+    public Announcement decodeRegister(byte[] payload, String expectedName) throws DroppedMessageException {
+        Fields fields = parse(payload, expectedName);
+        if (!fields.hasTimestamps) {
+            throw new DroppedMessageException(DropReason.MISSING_TIMESTAMPS, "register message without t");
+        }
+        if (fields.intervalMillis <= 0 || fields.intervalMillis > MAX_INTERVAL_MILLIS) {
+            throw new DroppedMessageException(DropReason.BAD_DURATION, "Duration " + fields.intervalMillis + " ms");
+        }
+        return new Announcement(fields.toService(), fields.registeredMillis, fields.intervalMillis);
+    }
+
+    /**
+     * Decodes an unregister message published on the topic of {@code expectedName}.
+     *
+     * @throws DroppedMessageException saying why the message is not acceptable
+     */
+    public Service decodeUnregister(byte[] payload, String expectedName) throws DroppedMessageException {
+        return parse(payload, expectedName).toService();
+    }
+
+    private Fields parse(byte[] payload, String expectedName) throws DroppedMessageException {
+        if (payload.length > maxMessageSize) {
+            throw new DroppedMessageException(DropReason.TOO_LARGE, payload.length + " bytes");
+        }
+        Fields fields = new Fields();
+        try (JsonParser parser = json.createParser(payload)) {
+            expect(parser.nextToken() == JsonToken.START_OBJECT, "not a JSON object");
+            readObject(parser, fields);
+            expect(parser.nextToken() == null, "content after the JSON object");
+        } catch (JsonEOFException truncated) {
+            throw new DroppedMessageException(DropReason.MALFORMED, "truncated JSON");
+        } catch (JsonProcessingException invalid) {
+            throw new DroppedMessageException(DropReason.MALFORMED, invalid.getOriginalMessage());
+        } catch (IOException unreadable) {
+            throw new DroppedMessageException(DropReason.MALFORMED, unreadable.getMessage());
+        }
+        if (fields.name == null || Names.serviceNameProblem(fields.name) != null) {
+            throw new DroppedMessageException(DropReason.INVALID_SERVICE, "missing or invalid name");
+        }
+        if (!fields.name.equals(expectedName)) {
+            throw new DroppedMessageException(DropReason.NAME_MISMATCH,
+                    "name '" + fields.name + "' on the topic of '" + expectedName + "'");
+        }
+        return fields;
+    }
+
+    private static void readObject(JsonParser parser, Fields fields) throws IOException, DroppedMessageException {
+        while (parser.nextToken() == JsonToken.FIELD_NAME) {
+            String field = parser.currentName();
+            JsonToken value = parser.nextToken();
+            switch (field) {
+                case "name" -> fields.name = text(parser, value);
+                case "add" -> fields.address = text(parser, value);
+                case "net" -> fields.network = text(parser, value);
+                case "url" -> fields.url = text(parser, value);
+                case "v" -> fields.version = text(parser, value);
+                case "h" -> fields.host = text(parser, value);
+                case "status" -> fields.status = text(parser, value);
+                case "kv" -> readKv(parser, value, fields);
+                case "t" -> readTimestamps(parser, value, fields);
+                default -> parser.skipChildren();
+            }
+        }
+        expect(parser.currentToken() == JsonToken.END_OBJECT, "malformed object");
+    }
+
+    private static void readKv(JsonParser parser, JsonToken value, Fields fields) throws IOException, DroppedMessageException {
+        if (value == JsonToken.VALUE_NULL) {
+            return;
+        }
+        expect(value == JsonToken.START_OBJECT, "kv is not an object");
+        while (parser.nextToken() == JsonToken.FIELD_NAME) {
+            String key = parser.currentName();
+            fields.kv.put(key, text(parser, parser.nextToken()));
+        }
+    }
+
+    private static void readTimestamps(JsonParser parser, JsonToken value, Fields fields) throws IOException, DroppedMessageException {
+        if (value == JsonToken.VALUE_NULL) {
+            return;
+        }
+        expect(value == JsonToken.START_OBJECT, "t is not an object");
+        while (parser.nextToken() == JsonToken.FIELD_NAME) {
+            String field = parser.currentName();
+            JsonToken number = parser.nextToken();
+            if ("Registered".equals(field)) {
+                fields.registeredMillis = integer(parser, number);
+            } else if ("Duration".equals(field)) {
+                fields.intervalMillis = integer(parser, number);
+                fields.hasTimestamps = true;
+            } else {
+                parser.skipChildren();
+            }
+        }
+    }
+
+    private static String text(JsonParser parser, JsonToken value) throws IOException, DroppedMessageException {
+        if (value == JsonToken.VALUE_NULL) {
+            return "";
+        }
+        expect(value == JsonToken.VALUE_STRING, "expected a string");
+        return parser.getText();
+    }
+
+    private static long integer(JsonParser parser, JsonToken value) throws IOException, DroppedMessageException {
+        expect(value == JsonToken.VALUE_NUMBER_INT, "expected an integer");
+        if (parser.getNumberType() != JsonParser.NumberType.INT && parser.getNumberType() != JsonParser.NumberType.LONG) {
+            throw new DroppedMessageException(DropReason.BAD_DURATION, "integer out of range");
+        }
+        return parser.getLongValue();
+    }
+
+    private static void expect(boolean condition, String problem) throws DroppedMessageException {
+        if (!condition) {
+            throw new DroppedMessageException(DropReason.MALFORMED, problem);
+        }
+    }
+
+    private static void writeServiceFields(JsonGenerator generator, Service service) throws IOException {
+        writeIfSet(generator, "net", service.network());
+        writeIfSet(generator, "add", service.address());
+        writeIfSet(generator, "url", service.url());
+        writeIfSet(generator, "name", service.name());
+        writeIfSet(generator, "v", service.version());
+        writeIfSet(generator, "h", service.host());
+        if (!service.kv().isEmpty()) {
+            generator.writeObjectFieldStart("kv");
+            for (Map.Entry<String, String> entry : service.kv().entrySet()) {
+                generator.writeStringField(entry.getKey(), entry.getValue());
+            }
+            generator.writeEndObject();
+        }
+    }
+
+    private static void writeIfSet(JsonGenerator generator, String field, String value) throws IOException {
+        if (!value.isEmpty()) {
+            generator.writeStringField(field, value);
+        }
+    }
+
+    private byte[] write(FieldWriter body) {
+        try (ByteArrayBuilder bytes = new ByteArrayBuilder(256)) {
+            try (JsonGenerator generator = json.createGenerator(bytes)) {
+                generator.writeStartObject();
+                body.write(generator);
+                generator.writeEndObject();
+            }
+            return bytes.toByteArray();
+        } catch (IOException impossibleInMemory) {
+            throw new UncheckedIOException(impossibleInMemory);
+        }
+    }
+
+    @FunctionalInterface
+    private interface FieldWriter {
+        void write(JsonGenerator generator) throws IOException;
+    }
+
+    /** The fields of one message while it is read; empty strings for absent text, as on the wire. */
+    private static final class Fields {
+        String name;
+        String address = "";
+        String network = "";
+        String url = "";
+        String version = "";
+        String host = "";
+        String status;
+        final Map<String, String> kv = new TreeMap<>();
+        boolean hasTimestamps;
+        long registeredMillis;
+        long intervalMillis;
+
+        Service toService() throws DroppedMessageException {
+            try {
+                return Service.builder(name).address(address).network(network).url(url).version(version)
+                        .host(host).kv(kv).status(Status.fromWire(status)).build();
+            } catch (IllegalArgumentException invalid) {
+                throw new DroppedMessageException(DropReason.INVALID_SERVICE, invalid.getMessage());
+            }
+        }
+    }
+}

@@ -1,0 +1,2 @@
+/** The in-memory transport: registries in one JVM sharing a named bus, for single-process use, examples and tests. */
+package dev.registry.memory;

@@ -1,0 +1,49 @@
+package dev.registry.spi;
+
+/**
+ * The transport a {@code Registry} runs on: a publish/subscribe bus such as NATS, Redis or the in-memory bus.
+ *
+ * <p>A {@code Pubsub} is one connection to the bus and belongs to one registry, which closes it in its own
+ * {@code close()}. Whether closing it also closes an underlying client depends on who created that client:
+ * a transport built from a client the user passed in leaves that client open; one built from a URL owns its
+ * client and closes it.
+ *
+ * <h2>Threading</h2>
+ * All methods are thread-safe. {@link MessageHandler}s and {@link ConnectionListener}s are called on a
+ * thread of the transport; they must return quickly and are never called concurrently for the same
+ * subscription. Messages published by one {@code Pubsub} on one topic reach each subscriber in the order
+ * they were published.
+ *
+ * <h2>Topics</h2>
+ * Topics are dot-separated strings such as {@code registry.register.orders}. A subscription topic whose
+ * last token is {@code *} matches every topic with any single token in that place
+ * ({@code registry.register.*}); no other wildcard is used.
+ */
+public interface Pubsub extends AutoCloseable {
+
+    /**
+     * Publishes {@code payload} on {@code topic}. Returns without waiting for the bus to acknowledge.
+     *
+     * @throws TransportException if the transport is closed or cannot accept the message
+     */
+    void publish(String topic, byte[] payload);
+
+    /**
+     * Subscribes {@code handler} to {@code topic}, which may end in the single-token wildcard {@code .*}.
+     * The subscription is active on the bus when this method returns, so a message published afterwards
+     * by any connection is delivered.
+     *
+     * @throws TransportException if the transport is closed or the subscription fails
+     */
+    TopicSubscription subscribe(String topic, MessageHandler handler);
+
+    /**
+     * Registers a listener told when the connection to the bus is lost and re-established. Transports that
+     * cannot lose their connection (in-memory) may never call it.
+     */
+    void addConnectionListener(ConnectionListener listener);
+
+    /** Releases this connection's subscriptions and whatever the transport created itself. Idempotent. */
+    @Override
+    void close();
+}

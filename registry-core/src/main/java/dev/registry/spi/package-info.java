@@ -1,0 +1,6 @@
+/**
+ * The transport service provider interface: what a bus must offer for a registry to run on it.
+ * Implement {@link dev.registry.spi.Pubsub} and, for URL-based discovery, {@link dev.registry.spi.PubsubProvider};
+ * then extend the contract suite in registry-core's test-jar to prove it.
+ */
+package dev.registry.spi;

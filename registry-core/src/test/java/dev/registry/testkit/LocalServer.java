@@ -1,0 +1,176 @@
+package dev.registry.testkit;
+
+import dev.registry.Addresses;
+import java.io.File;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.net.InetSocketAddress;
+import java.net.Socket;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.function.IntFunction;
+
+/**
+ * A broker process (nats-server, redis-server, ...) that a test starts itself on a free loopback port, so it
+ * can kill, pause and restart it without touching any other test's broker. The binary is found on the PATH
+ * or in {@code /usr/sbin}; {@code scripts/test} installs the Debian packages when they are missing.
+ */
+public final class LocalServer implements AutoCloseable {
+
+    private static final Duration START_TIMEOUT = Duration.ofSeconds(15);
+
+    private final String binary;
+    private final IntFunction<List<String>> arguments;
+    private final int port;
+    private final Path logFile;
+    private Process process;
+
+    private LocalServer(String binary, IntFunction<List<String>> arguments, int port) {
+        this.binary = binary;
+        this.arguments = arguments;
+        this.port = port;
+        try {
+            this.logFile = Files.createTempFile(new File(binary).getName() + "-" + port + "-", ".log");
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    /**
+     * Starts {@code program} with the arguments {@code arguments} builds for a free port, and waits until the
+     * port accepts connections.
+     */
+    public static LocalServer start(String program, IntFunction<List<String>> arguments) {
+        return startOnPort(program, Addresses.freePort(), arguments);
+    }
+
+    /** As {@link #start}, on a given port (a cluster node whose peers must know its port in advance). */
+    public static LocalServer startOnPort(String program, int port, IntFunction<List<String>> arguments) {
+        LocalServer server = new LocalServer(findBinary(program), arguments, port);
+        server.launch();
+        return server;
+    }
+
+    /** The port the server listens on, unchanged across restarts. */
+    public int port() {
+        return port;
+    }
+
+    /** The process id of the running server. */
+    public long pid() {
+        return process.pid();
+    }
+
+    /** Where the server's output goes, to read when a test fails. */
+    public Path logFile() {
+        return logFile;
+    }
+
+    /** SIGKILL: the server dies without closing its connections cleanly. */
+    public void kill() {
+        process.destroyForcibly();
+        waitForExit();
+    }
+
+    /** Starts the server again on the same port after {@link #kill()}. */
+    public void restart() {
+        if (process.isAlive()) {
+            kill();
+        }
+        launch();
+    }
+
+    /** SIGSTOP: the server stops answering but keeps its sockets open. */
+    public void pause() {
+        signal("STOP");
+    }
+
+    /** SIGCONT after {@link #pause()}. */
+    public void resume() {
+        signal("CONT");
+    }
+
+    @Override
+    public void close() {
+        if (process != null && process.isAlive()) {
+            resume();
+            process.destroy();
+            waitForExit();
+        }
+    }
+
+    private void launch() {
+        List<String> command = new ArrayList<>();
+        command.add(binary);
+        command.addAll(arguments.apply(port));
+        try {
+            process = new ProcessBuilder(command).redirectErrorStream(true)
+                    .redirectOutput(ProcessBuilder.Redirect.appendTo(logFile.toFile())).start();
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot start " + command, e);
+        }
+        long deadline = System.nanoTime() + START_TIMEOUT.toNanos();
+        while (!accepts()) {
+            if (!process.isAlive() || System.nanoTime() > deadline) {
+                throw new IllegalStateException(command + " did not start listening on 127.0.0.1:" + port
+                        + " within " + START_TIMEOUT + "; its log: " + readLog());
+            }
+            Await.pause(Duration.ofMillis(20));
+        }
+    }
+
+    private boolean accepts() {
+        try (Socket socket = new Socket()) {
+            socket.connect(new InetSocketAddress("127.0.0.1", port), 200);
+            return true;
+        } catch (IOException notYet) {
+            return false;
+        }
+    }
+
+    private void signal(String signal) {
+        try {
+            int exit = new ProcessBuilder("kill", "-" + signal, Long.toString(process.pid())).start().waitFor();
+            if (exit != 0) {
+                throw new IllegalStateException("kill -" + signal + " " + process.pid() + " exited " + exit);
+            }
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException("interrupted while signalling " + binary, e);
+        }
+    }
+
+    private void waitForExit() {
+        try {
+            process.waitFor();
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
+    }
+
+    private String readLog() {
+        try {
+            return Files.readString(logFile);
+        } catch (IOException e) {
+            return "(unreadable: " + e.getMessage() + ")";
+        }
+    }
+
+    private static String findBinary(String program) {
+        List<String> directories = new ArrayList<>(List.of(System.getenv().getOrDefault("PATH", "").split(File.pathSeparator)));
+        directories.addAll(List.of("/usr/sbin", "/usr/local/sbin", "/usr/bin", "/usr/local/bin"));
+        for (String directory : directories) {
+            Path candidate = Path.of(directory, program);
+            if (!directory.isEmpty() && Files.isExecutable(candidate)) {
+                return candidate.toString();
+            }
+        }
+        throw new IllegalStateException(program + " is not installed; run scripts/test (it installs the Debian"
+                + " package) or apt-get install " + program);
+    }
+}
