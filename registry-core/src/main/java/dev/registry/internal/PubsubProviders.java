@@ -19,14 +19,14 @@ public final class PubsubProviders {
         if (url == null || url.isBlank()) {
             throw new IllegalArgumentException("bus URL must not be blank, e.g. nats://127.0.0.1:4222 or mem://demo");
         }
+        if (!url.contains("://")) {
+            throw new IllegalArgumentException("bus URL '" + url + "' has no scheme; use e.g. nats://" + url.trim());
+        }
         URI uri;
         try {
             uri = new URI(url.trim());
         } catch (URISyntaxException e) {
             throw new IllegalArgumentException("bus URL '" + url + "' is not a valid URI: " + e.getMessage(), e);
-        }
-        if (uri.getScheme() == null) {
-            throw new IllegalArgumentException("bus URL '" + url + "' has no scheme; use e.g. nats://" + url);
         }
         String scheme = uri.getScheme().toLowerCase(Locale.ROOT);
         TreeSet<String> available = new TreeSet<>();

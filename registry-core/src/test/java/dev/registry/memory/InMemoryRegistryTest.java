@@ -1,0 +1,159 @@
+package dev.registry.memory;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import dev.registry.Registration;
+import dev.registry.Registry;
+import dev.registry.RegistryOptions;
+import dev.registry.Service;
+import dev.registry.ServiceEvent;
+import dev.registry.testkit.Await;
+import dev.registry.testkit.EventRecorder;
+import dev.registry.testkit.FakeTicker;
+import java.time.Duration;
+import java.util.List;
+import java.util.Set;
+import java.util.UUID;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.atomic.AtomicInteger;
+import java.util.stream.Collectors;
+import org.junit.jupiter.api.Test;
+
+/** Registry behaviour best shown on the in-memory bus: URL discovery, outages, threads. */
+class InMemoryRegistryTest {
+
+    private final String bus = "bus-" + UUID.randomUUID();
+
+    @Test
+    void connectsByUrlThroughServiceLoader() {
+        try (Registry owner = Registry.connect("mem://" + bus); Registry client = Registry.connect("mem://" + bus)) {
+            owner.register(Service.builder("url").address("127.0.0.1:1").build());
+            assertEquals("127.0.0.1:1", client.getService("url").address());
+        }
+    }
+
+    @Test
+    void unknownSchemeNamesTheSchemesOnTheClassPath() {
+        IllegalArgumentException error = assertThrows(IllegalArgumentException.class, () -> Registry.connect("zmq://x"));
+        assertTrue(error.getMessage().contains("no transport for scheme 'zmq'"), error.getMessage());
+        assertTrue(error.getMessage().contains("[mem]"), error.getMessage());
+        assertTrue(assertThrows(IllegalArgumentException.class, () -> Registry.connect("127.0.0.1:4222")).getMessage()
+                .contains("has no scheme"));
+        assertThrows(IllegalArgumentException.class, () -> Registry.connect("mem://"));
+    }
+
+    @Test
+    void nothingExpiresWhileDisconnectedAndEverythingIsReannouncedOnReconnect() {
+        FakeTicker ticker = new FakeTicker();
+        InMemoryPubsub observerBus = InMemoryPubsub.connect(bus);
+        RegistryOptions fast = RegistryOptions.builder().registerInterval(Duration.ofSeconds(1)).build();
+        try (Registry owner = Registry.connect(InMemoryPubsub.connect(bus), fast);
+             Registry observer = Registry.connect(observerBus, fast.toBuilder().ticker(ticker)
+                     .dueCheckPeriod(Duration.ofMillis(10)).build())) {
+            EventRecorder events = new EventRecorder();
+            observer.observe("outage", events);
+            owner.register(Service.builder("outage").address("127.0.0.1:1").build());
+            events.await(ServiceEvent.Type.REGISTERED, "127.0.0.1:1");
+
+            observerBus.disconnect();
+            long pingsBefore = observer.stats().pingsSent();
+            ticker.advance(Duration.ofMinutes(10));
+            assertEquals(1, observer.getServices("outage").size(), "the cache still answers during the outage");
+            long messagesBefore = observer.stats().messagesIn();
+            observerBus.reconnect();
+
+            Await.until("re-ping of observed names on reconnect", () -> observer.stats().pingsSent() > pingsBefore);
+            Await.until("answer to the re-ping", () -> observer.stats().messagesIn() > messagesBefore);
+            assertTrue(events.of(ServiceEvent.Type.EXPIRED).isEmpty(), events.events().toString());
+            ticker.advance(Duration.ofMillis(1_600));
+            events.await(ServiceEvent.Type.EXPIRED, "127.0.0.1:1");
+        }
+    }
+
+    @Test
+    void ownerReannouncesItsRegistrationsWhenItsConnectionReturns() {
+        InMemoryPubsub ownerBus = InMemoryPubsub.connect(bus);
+        try (Registry owner = Registry.connect(ownerBus); Registry observer = Registry.connect(InMemoryPubsub.connect(bus))) {
+            EventRecorder events = new EventRecorder();
+            observer.observe("back", events);
+            ownerBus.disconnect();
+            owner.register(Service.builder("back").address("127.0.0.1:1").build());
+            assertTrue(observer.findService("back").isEmpty(), "registered while disconnected: nobody heard it");
+
+            ownerBus.reconnect();
+
+            events.await(ServiceEvent.Type.REGISTERED, "127.0.0.1:1");
+        }
+    }
+
+    @Test
+    void registeringTheSameInstanceAgainReplacesItWithoutUnregistering() {
+        try (Registry owner = Registry.connect("mem://" + bus); Registry observer = Registry.connect("mem://" + bus)) {
+            EventRecorder events = new EventRecorder();
+            observer.observe("twice", events);
+            Registration first = owner.register(Service.builder("twice").address("127.0.0.1:1").version("1").build());
+            events.await(ServiceEvent.Type.REGISTERED, "127.0.0.1:1");
+
+            Registration second = owner.register(Service.builder("twice").address("127.0.0.1:1").version("2").build());
+            events.await(ServiceEvent.Type.UPDATED, "127.0.0.1:1");
+            first.unregister();
+
+            assertFalse(first.isRegistered());
+            assertTrue(second.isRegistered());
+            assertEquals(List.of(second), owner.registrations());
+            assertEquals("2", observer.getService("twice").version());
+            assertTrue(events.of(ServiceEvent.Type.UNREGISTERED).isEmpty());
+        }
+    }
+
+    @Test
+    void listenersRunOnTheSuppliedExecutorInOrderPerName() throws Exception {
+        ExecutorService pool = Executors.newFixedThreadPool(4, runnable -> new Thread(runnable, "user-pool"));
+        AtomicInteger concurrent = new AtomicInteger();
+        AtomicInteger maxConcurrent = new AtomicInteger();
+        EventRecorder events = new EventRecorder();
+        try (Registry owner = Registry.connect("mem://" + bus);
+             Registry observer = Registry.connect(InMemoryPubsub.connect(bus), RegistryOptions.builder().listenerExecutor(pool).build())) {
+            observer.observe("ordered", event -> {
+                maxConcurrent.accumulateAndGet(concurrent.incrementAndGet(), Math::max);
+                events.onEvent(event);
+                concurrent.decrementAndGet();
+            });
+            for (int i = 0; i < 50; i++) {
+                owner.register(Service.builder("ordered").address("127.0.0.1:" + i).build()).unregister();
+            }
+            Await.until("100 events", () -> events.events().size() == 100);
+        } finally {
+            pool.shutdown();
+        }
+        for (int i = 0; i < 50; i++) {
+            assertEquals(List.of(ServiceEvent.Type.REGISTERED, ServiceEvent.Type.UNREGISTERED), events.typesOf("127.0.0.1:" + i));
+        }
+        assertEquals(1, maxConcurrent.get(), "one name's events never run concurrently");
+        assertEquals(Set.of("user-pool"), Set.copyOf(events.threads()));
+    }
+
+    @Test
+    void threadsAreNamedDaemonsAndEndWithClose() {
+        Registry registry = Registry.connect("mem://" + bus);
+        registry.observe("threads", event -> { });
+        registry.register(Service.builder("threads").address("127.0.0.1:1").build());
+        Await.until("an event thread", () -> registryThreads().stream().anyMatch(t -> t.getName().startsWith("registry-events-")));
+        assertTrue(registryThreads().stream().allMatch(Thread::isDaemon));
+        Set<Thread> started = registryThreads();
+
+        registry.close();
+
+        Await.until("the registry's threads ended", () -> started.stream().noneMatch(Thread::isAlive));
+    }
+
+    private static Set<Thread> registryThreads() {
+        return Thread.getAllStackTraces().keySet().stream()
+                .filter(thread -> thread.getName().startsWith("registry-") && thread.isAlive())
+                .collect(Collectors.toSet());
+    }
+}
