@@ -1,0 +1,254 @@
+package dev.registry.nats;
+
+import dev.registry.spi.ConnectionListener;
+import dev.registry.spi.MessageHandler;
+import dev.registry.spi.Pubsub;
+import dev.registry.spi.TopicSubscription;
+import dev.registry.spi.TransportException;
+import io.nats.client.Connection;
+import io.nats.client.Dispatcher;
+import io.nats.client.Options;
+import io.nats.client.Subscription;
+import java.time.Duration;
+import java.util.Objects;
+import java.util.concurrent.TimeoutException;
+import java.util.concurrent.atomic.AtomicBoolean;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * A {@link Pubsub} over a NATS connection (jnats): the transport of a registry on a NATS bus.
+ *
+ * <pre>{@code
+ * Registry registry = Registry.connect(NatsPubsub.of(natsConnection));   // your connection, left open
+ * Registry registry = Registry.connect(NatsPubsub.connect("nats://10.0.0.1:4222"));  // owned, closed with it
+ * }</pre>
+ *
+ * <h2>Connections</h2>
+ * {@link #of(Connection)} uses a connection the caller created and still owns: {@link #close()} removes
+ * what this pubsub added to it (its dispatcher, its subscriptions, its connection listener) and leaves it
+ * open. {@link #connect(String)} and {@link #connect(Options)} open a connection this pubsub owns and closes.
+ * A connection opened from a URL reconnects forever, waiting 2 s (the NATS clients' default) between
+ * attempts to the same server, is named {@code registry} (its jnats threads are
+ * {@code registry:<n>}) and logs through SLF4J; its other settings are jnats' defaults, among them a 2 s
+ * timeout per connection attempt and an 8 MiB buffer for messages published while disconnected. A
+ * connection opened from {@link Options} has exactly those options.
+ *
+ * <h2>Subjects</h2>
+ * Topics are NATS subjects as they are; the SPI's trailing {@code .*} wildcard is NATS's own single-token
+ * wildcard.
+ *
+ * <h2>Threading</h2>
+ * Thread-safe. {@link #publish} never blocks: jnats queues the message for its writer thread.
+ * {@link #subscribe} waits for the server to confirm the subscription, at most the connection's connection
+ * timeout. Every message handler runs on the one jnats dispatcher thread of this pubsub, so handlers must
+ * return quickly. Connection listeners run on jnats' callback thread, except the final
+ * {@link dev.registry.spi.ConnectionState#CLOSED CLOSED} reported by {@link #close()}, which runs on the
+ * closing thread.
+ *
+ * <h2>Connection states</h2>
+ * {@code DISCONNECTED} once when the connection is lost (not again for every failed reconnect attempt),
+ * {@code RECONNECTED} once jnats has reconnected and sent every subscription again, {@code CLOSED} when
+ * the connection or this pubsub is closed.
+ */
+public final class NatsPubsub implements Pubsub {
+
+    private static final Logger LOG = LoggerFactory.getLogger(NatsPubsub.class);
+
+    /** Bound on the flush that lets an owned connection's last messages (the unregisters) out before it closes. */
+    private static final Duration CLOSE_FLUSH_TIMEOUT = Duration.ofSeconds(1);
+
+    private final Connection connection;
+    private final boolean ownsConnection;
+    private final Dispatcher dispatcher;
+    private final ConnectionStates states;
+    private final String description;
+    private final AtomicBoolean closed = new AtomicBoolean();
+
+    private NatsPubsub(Connection connection, boolean ownsConnection) {
+        this.connection = connection;
+        this.ownsConnection = ownsConnection;
+        this.description = "NATS " + Connector.describe(connection.getOptions().getServers())
+                + (ownsConnection ? "" : " (caller's connection)");
+        this.states = new ConnectionStates(connection.getStatus() != Connection.Status.CONNECTED, description);
+        this.dispatcher = connection.createDispatcher();
+        connection.addConnectionListener(states);
+    }
+
+    /**
+     * A pubsub on the caller's {@code connection}, which {@link #close()} leaves open.
+     *
+     * @throws TransportException if {@code connection} is already closed
+     */
+    public static NatsPubsub of(Connection connection) {
+        Objects.requireNonNull(connection, "connection");
+        try {
+            return new NatsPubsub(connection, false);
+        } catch (IllegalStateException closedOrDraining) {
+            throw new TransportException("cannot use the NATS connection to "
+                    + Connector.describe(connection.getOptions().getServers()) + ": " + closedOrDraining.getMessage(),
+                    closedOrDraining);
+        }
+    }
+
+    /**
+     * A pubsub on a connection it opens to {@code url} and closes in {@link #close()}. {@code url} is a jnats
+     * server URL ({@code nats://host:4222}, {@code tls://host:4222}, with {@code user:password@} or
+     * {@code token@} before the host when the server wants them) or a comma-separated list of them, tried
+     * in random order. See the class documentation for the options this connection gets.
+     *
+     * @throws TransportException       if no server accepts the connection; jnats tries each server once and
+     *                                  does not retry, so this happens within one connection timeout (2 s)
+     *                                  per server
+     * @throws IllegalArgumentException if jnats cannot parse {@code url}
+     */
+    public static NatsPubsub connect(String url) {
+        Objects.requireNonNull(url, "url");
+        Slf4jErrorListener errors = new Slf4jErrorListener();
+        return owning(Connector.connect(Connector.optionsFor(url, errors), errors));
+    }
+
+    /**
+     * A pubsub on a connection it opens with {@code options} as they are (servers, credentials, TLS,
+     * reconnect policy) and closes in {@link #close()}.
+     *
+     * @throws TransportException if no server accepts the connection
+     */
+    public static NatsPubsub connect(Options options) {
+        Objects.requireNonNull(options, "options");
+        return owning(Connector.connect(options, null));
+    }
+
+    private static NatsPubsub owning(Connection connection) {
+        try {
+            return new NatsPubsub(connection, true);
+        } catch (RuntimeException e) {
+            closeQuietly(connection);
+            throw e;
+        }
+    }
+
+    /** The NATS connection this pubsub runs on. */
+    public Connection connection() {
+        return connection;
+    }
+
+    @Override
+    public void publish(String topic, byte[] payload) {
+        ensureOpen();
+        try {
+            // jnats writes the array later on its own thread: a copy keeps the caller free to reuse it
+            connection.publish(topic, payload.clone());
+        } catch (IllegalStateException e) {
+            throw new TransportException(description + " cannot publish on " + topic + ": " + e.getMessage(), e);
+        }
+    }
+
+    /**
+     * {@inheritDoc}
+     *
+     * <p>When the connection is up, waits (at most the connection timeout) until the server has the
+     * subscription. During an outage it returns at once: jnats sends the subscription when it reconnects,
+     * which this pubsub reports as {@code RECONNECTED}.
+     *
+     * @throws TransportException if this pubsub is closed, or the server did not confirm the subscription in
+     *                            time while the connection was up
+     */
+    @Override
+    public TopicSubscription subscribe(String topic, MessageHandler handler) {
+        Objects.requireNonNull(handler, "handler");
+        ensureOpen();
+        Subscription subscription;
+        try {
+            subscription = dispatcher.subscribe(topic, message -> handler.onMessage(message.getSubject(), message.getData()));
+        } catch (IllegalStateException e) {
+            throw new TransportException(description + " cannot subscribe to " + topic + ": " + e.getMessage(), e);
+        }
+        DispatcherSubscription result = new DispatcherSubscription(dispatcher, subscription);
+        if (connection.getStatus() == Connection.Status.CONNECTED) {
+            awaitServer(topic, result);
+        }
+        return result;
+    }
+
+    @Override
+    public void addConnectionListener(ConnectionListener listener) {
+        states.add(listener);
+    }
+
+    /**
+     * Ends this pubsub's subscriptions and reports {@code CLOSED}. An owned connection is flushed (at most
+     * 1 s, so the last messages such as unregisters reach the server) and closed; the caller's connection
+     * stays open and only loses this pubsub's dispatcher and listener. Idempotent.
+     */
+    @Override
+    public void close() {
+        if (!closed.compareAndSet(false, true)) {
+            return;
+        }
+        connection.removeConnectionListener(states);
+        if (ownsConnection) {
+            flushQuietly();
+            closeQuietly(connection);
+        } else {
+            closeDispatcher();
+        }
+        states.closedByPubsub();
+    }
+
+    @Override
+    public String toString() {
+        return "NatsPubsub{" + description + (closed.get() ? ", closed" : "") + "}";
+    }
+
+    private void awaitServer(String topic, TopicSubscription subscription) {
+        Duration timeout = connection.getOptions().getConnectionTimeout();
+        try {
+            connection.flush(timeout);
+        } catch (TimeoutException e) {
+            subscription.unsubscribe();
+            throw new TransportException(description + " did not confirm the subscription to " + topic + " within "
+                    + timeout.toMillis() + " ms", e);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            subscription.unsubscribe();
+            throw new TransportException("interrupted while subscribing to " + topic + " on " + description, e);
+        }
+    }
+
+    private void closeDispatcher() {
+        try {
+            connection.closeDispatcher(dispatcher);
+        } catch (IllegalStateException | IllegalArgumentException alreadyClosed) {
+            // the caller closed the connection first, which ended the dispatcher with it
+            LOG.debug("{}: dispatcher already closed: {}", description, alreadyClosed.getMessage());
+        }
+    }
+
+    private void flushQuietly() {
+        if (connection.getStatus() != Connection.Status.CONNECTED) {
+            return;
+        }
+        try {
+            connection.flush(CLOSE_FLUSH_TIMEOUT);
+        } catch (TimeoutException e) {
+            LOG.debug("{}: flush before close timed out; recent messages may be lost", description);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
+    }
+
+    private static void closeQuietly(Connection connection) {
+        try {
+            connection.close();
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
+    }
+
+    private void ensureOpen() {
+        if (closed.get()) {
+            throw new TransportException(description + " is closed");
+        }
+    }
+}

@@ -1,0 +1,9 @@
+/**
+ * The NATS transport of the registry, over jnats: {@link dev.registry.nats.NatsPubsub} wraps a connection
+ * (yours, left open, or one it opens and closes), and {@link dev.registry.nats.NatsPubsubProvider} makes
+ * {@code Registry.connect("nats://host:4222")} work when this module is on the class path.
+ *
+ * <p>Topics are NATS subjects byte for byte, so Java and Go registries on the same server and main topic see
+ * each other's services.
+ */
+package dev.registry.nats;

@@ -1,0 +1,26 @@
+package dev.registry.nats;
+
+import dev.registry.testkit.LocalServer;
+import java.util.ArrayList;
+import java.util.List;
+
+/** Starts a nats-server of a test's own on a free loopback port. */
+final class NatsServer {
+
+    private NatsServer() {
+    }
+
+    /** A nats-server on 127.0.0.1 with {@code extraArguments} (such as {@code --user u --pass p}). */
+    static LocalServer start(String... extraArguments) {
+        return LocalServer.start("nats-server", port -> {
+            List<String> arguments = new ArrayList<>(List.of("-a", "127.0.0.1", "-p", String.valueOf(port)));
+            arguments.addAll(List.of(extraArguments));
+            return arguments;
+        });
+    }
+
+    /** {@code nats://127.0.0.1:<port>} of {@code server}. */
+    static String url(LocalServer server) {
+        return "nats://127.0.0.1:" + server.port();
+    }
+}
