@@ -44,12 +44,19 @@ final class ConnectionStates implements io.nats.client.ConnectionListener {
     }
 
     @Override
-    public void connectionEvent(Connection connection, Events event) {
+    public void connectionEvent(Connection connection, Events event, Long time, String server) {
         ConnectionState state = transition(event);
         if (state != null) {
-            LOG.debug("{}: jnats {} -> {}", description, event, state);
+            LOG.debug("{}: {} ({}) -> {}", description, event, server, state);
             tell(state);
         }
+    }
+
+    /** Required by the interface, which jnats no longer calls: it calls the variant with the server. */
+    @Deprecated
+    @Override
+    public void connectionEvent(Connection connection, Events event) {
+        connectionEvent(connection, event, System.currentTimeMillis(), null);
     }
 
     /** Reports {@code CLOSED} unless jnats already did: the pubsub was closed by its owner. */

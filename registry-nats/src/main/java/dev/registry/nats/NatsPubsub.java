@@ -55,8 +55,8 @@ public final class NatsPubsub implements Pubsub {
 
     private static final Logger LOG = LoggerFactory.getLogger(NatsPubsub.class);
 
-    /** Bound on the flush that lets an owned connection's last messages (the unregisters) out before it closes. */
-    private static final Duration CLOSE_FLUSH_TIMEOUT = Duration.ofSeconds(1);
+    /** Bound on the flush that lets the last published messages out in {@link #close()}. */
+    private static final Duration CLOSE_FLUSH_TIMEOUT = Duration.ofSeconds(2);
 
     private final Connection connection;
     private final boolean ownsConnection;
@@ -177,9 +177,9 @@ public final class NatsPubsub implements Pubsub {
     }
 
     /**
-     * Ends this pubsub's subscriptions and reports {@code CLOSED}. An owned connection is flushed (at most
-     * 1 s, so the last messages such as unregisters reach the server) and closed; the caller's connection
-     * stays open and only loses this pubsub's dispatcher and listener. Idempotent.
+     * Waits (at most 2 s, and only while connected) until the server has every message published so far,
+     * then ends this pubsub's subscriptions and reports {@code CLOSED}. An owned connection is closed; the
+     * caller's connection stays open and only loses this pubsub's dispatcher and listener. Idempotent.
      */
     @Override
     public void close() {
@@ -187,8 +187,10 @@ public final class NatsPubsub implements Pubsub {
             return;
         }
         connection.removeConnectionListener(states);
+        // the last messages (a closing registry's unregisters) must reach the server even if the JVM exits
+        // next, and jnats' close() stops its writer without sending what is still queued
+        flushQuietly();
         if (ownsConnection) {
-            flushQuietly();
             closeQuietly(connection);
         } else {
             closeDispatcher();
