@@ -15,5 +15,11 @@ public enum DropReason {
     /** A register interval that is zero, negative or absurdly long. */
     BAD_DURATION,
     /** Rejected by one of the registry's observe filters. */
-    OBSERVE_FILTER
+    OBSERVE_FILTER,
+    /** A signing key is set and the message carries no signature. */
+    UNSIGNED,
+    /** A signing key is set and the message's signature is wrong. */
+    BAD_SIGNATURE,
+    /** A signing key is set and the signed message is older than its due time: a replay. */
+    REPLAYED
 }

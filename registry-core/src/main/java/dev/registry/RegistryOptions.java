@@ -28,6 +28,8 @@ import java.util.function.Predicate;
  *   <tr><td>listenerExecutor</td><td>one registry-owned daemon thread</td><td>where listeners run</td></tr>
  *   <tr><td>ticker</td><td>{@link System#nanoTime()}</td><td>clock of expiry</td></tr>
  *   <tr><td>maxMessageSize</td><td>64 KiB</td><td>larger incoming messages are dropped unread</td></tr>
+ *   <tr><td>unregisterOnShutdown</td><td>true</td><td>a JVM shutdown hook closes the registry, unregistering its instances</td></tr>
+ *   <tr><td>signingKey</td><td>none</td><td>HMAC-SHA256 key signing outgoing and checking incoming messages</td></tr>
  * </table>
  */
 public final class RegistryOptions {
@@ -45,6 +47,8 @@ public final class RegistryOptions {
     private final Executor listenerExecutor;
     private final Ticker ticker;
     private final int maxMessageSize;
+    private final byte[] signingKey;
+    private final boolean unregisterOnShutdown;
 
     private RegistryOptions(Builder builder) {
         this.lookupTimeout = builder.lookupTimeout;
@@ -58,6 +62,8 @@ public final class RegistryOptions {
         this.listenerExecutor = builder.listenerExecutor;
         this.ticker = builder.ticker;
         this.maxMessageSize = builder.maxMessageSize;
+        this.signingKey = builder.signingKey;
+        this.unregisterOnShutdown = builder.unregisterOnShutdown;
     }
 
     /** The Go library's defaults. */
@@ -84,6 +90,8 @@ public final class RegistryOptions {
         builder.listenerExecutor = listenerExecutor;
         builder.ticker = ticker;
         builder.maxMessageSize = maxMessageSize;
+        builder.signingKey = signingKey;
+        builder.unregisterOnShutdown = unregisterOnShutdown;
         return builder;
     }
 
@@ -132,12 +140,22 @@ public final class RegistryOptions {
         return maxMessageSize;
     }
 
+    /** Whether a JVM shutdown (SIGTERM, System.exit) closes the registry, unregistering its instances. */
+    public boolean unregisterOnShutdown() {
+        return unregisterOnShutdown;
+    }
+
+    /** A copy of the shared signing key, or empty when messages are not signed. */
+    public Optional<byte[]> signingKey() {
+        return Optional.ofNullable(signingKey).map(byte[]::clone);
+    }
+
     @Override
     public String toString() {
         return "RegistryOptions{lookupTimeout=" + lookupTimeout + ", registerInterval=" + registerInterval
                 + ", dueFactor=" + dueFactor + ", dueCheckPeriod=" + dueCheckPeriod + ", mainTopic=" + mainTopic
                 + ", hostName=" + hostName + ", defaultFilters=" + defaultFilters.size() + ", observeFilters="
-                + observeFilters.size() + ", maxMessageSize=" + maxMessageSize + "}";
+                + observeFilters.size() + ", maxMessageSize=" + maxMessageSize + ", signed=" + (signingKey != null) + "}";
     }
 
     /** Builds {@link RegistryOptions}; each setter validates its value and says what is wrong. Not thread-safe. */
@@ -153,6 +171,8 @@ public final class RegistryOptions {
         private Executor listenerExecutor;
         private Ticker ticker = Ticker.system();
         private int maxMessageSize = 64 * 1024;
+        private byte[] signingKey;
+        private boolean unregisterOnShutdown = true;
 
         private Builder() {
         }
@@ -240,6 +260,32 @@ public final class RegistryOptions {
                 throw new IllegalArgumentException("maxMessageSize must be >= 256 bytes, but was " + bytes);
             }
             this.maxMessageSize = bytes;
+            return this;
+        }
+
+        /**
+         * Signs every outgoing register and unregister message with HMAC-SHA256 under {@code key} (an extra
+         * {@code sig} field, ignored by Go peers), and drops incoming messages that are unsigned, badly signed,
+         * or older than their due time (replays; this compares the sender's timestamp with this host's wall
+         * clock, so clocks must agree within the due time). Every process on the main topic needs the same key.
+         * Default: no signing, as the Go library. At least 16 bytes.
+         */
+        public Builder signingKey(byte[] key) {
+            if (key == null || key.length < 16) {
+                throw new IllegalArgumentException("signingKey must be at least 16 bytes, but was "
+                        + (key == null ? "null" : key.length + " bytes"));
+            }
+            this.signingKey = key.clone();
+            return this;
+        }
+
+        /**
+         * Whether a JVM shutdown hook closes the registry, so that on SIGTERM or {@code System.exit} observers
+         * get {@code UNREGISTERED} at once instead of {@code EXPIRED} after the due time. Default true; turn it
+         * off to order the shutdown yourself (call {@code close()} from your own hook).
+         */
+        public Builder unregisterOnShutdown(boolean enabled) {
+            this.unregisterOnShutdown = enabled;
             return this;
         }
 

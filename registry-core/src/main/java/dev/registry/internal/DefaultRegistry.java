@@ -26,7 +26,6 @@ import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledThreadPoolExecutor;
 import java.util.concurrent.ThreadLocalRandom;
 import java.util.concurrent.TimeUnit;
-import java.util.concurrent.atomic.AtomicBoolean;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -48,6 +47,7 @@ public final class DefaultRegistry implements Registry, DefaultRegistration.Anno
     private final RegistryOptions options;
     private final Topics topics;
     private final WireCodec codec;
+    private final MessageSigner signer;
     private final RegistryCounters counters = new RegistryCounters();
     private final ScheduledThreadPoolExecutor scheduler;
     private final ExecutorService ownListenerThread;
@@ -58,13 +58,17 @@ public final class DefaultRegistry implements Registry, DefaultRegistration.Anno
     private final OwnRegistrations own;
     private final Observations observations;
     private final Lookups lookups;
-    private final AtomicBoolean closed = new AtomicBoolean();
+    /** Orders register() against close(): a registration is either unregistered by close() or refused. */
+    private final Object lifecycle = new Object();
+    private volatile boolean closed;
+    private final Thread shutdownHook;
 
     public DefaultRegistry(Pubsub pubsub, RegistryOptions options) {
         this.pubsub = pubsub;
         this.options = options;
         this.topics = new Topics(options.mainTopic());
         this.codec = new WireCodec(options.maxMessageSize());
+        this.signer = options.signingKey().map(MessageSigner::new).orElse(null);
         int id = RegistryThreads.nextRegistryId();
         this.scheduler = new ScheduledThreadPoolExecutor(1, RegistryThreads.named("scheduler", id));
         scheduler.setRemoveOnCancelPolicy(true);
@@ -75,11 +79,15 @@ public final class DefaultRegistry implements Registry, DefaultRegistration.Anno
         this.dispatcher = new EventDispatcher(listenerExecutor);
         this.lookups = new Lookups(options, scheduler, listenerExecutor, counters, this::ping);
         this.cache = new InstanceCache(clock, scheduler, this::onCacheEvent);
-        this.observations = new Observations(pubsub, topics, new Inbound(codec, topics, options, cache, counters));
+        this.observations = new Observations(pubsub, topics, new Inbound(codec, signer, topics, options, cache, counters));
         this.own = new OwnRegistrations(pubsub, topics, this::answerPing);
         long sweep = options.dueCheckPeriod().toNanos();
         scheduler.scheduleWithFixedDelay(cache::expireDue, sweep, sweep, TimeUnit.NANOSECONDS);
         pubsub.addConnectionListener(this::onConnectionState);
+        this.shutdownHook = options.unregisterOnShutdown() ? RegistryThreads.named("shutdown", id).newThread(this::close) : null;
+        if (shutdownHook != null) {
+            Runtime.getRuntime().addShutdownHook(shutdownHook);
+        }
     }
 
     @Override
@@ -88,9 +96,12 @@ public final class DefaultRegistry implements Registry, DefaultRegistration.Anno
         ensureOpen();
         Service announced = service.host().isEmpty() ? service.toBuilder().host(options.hostName()).build() : service;
         DefaultRegistration registration = new DefaultRegistration(this, announced);
-        own.add(registration);
-        registration.announce();
-        scheduleBeat(registration);
+        synchronized (lifecycle) {
+            ensureOpen();
+            own.add(registration);
+            registration.announce();
+            scheduleBeat(registration);
+        }
         return registration;
     }
 
@@ -179,9 +190,13 @@ public final class DefaultRegistry implements Registry, DefaultRegistration.Anno
 
     @Override
     public void close() {
-        if (!closed.compareAndSet(false, true)) {
-            return;
+        synchronized (lifecycle) {
+            if (closed) {
+                return;
+            }
+            closed = true;
         }
+        removeShutdownHook();
         for (DefaultRegistration registration : own.all()) {
             registration.unregister();
         }
@@ -198,13 +213,15 @@ public final class DefaultRegistry implements Registry, DefaultRegistration.Anno
 
     @Override
     public void publishRegister(Service service) {
-        publish(topics.register(service.name()),
+        publishSigned(topics.register(service.name()),
                 codec.encodeRegister(service, System.currentTimeMillis(), options.registerInterval().toMillis()));
     }
 
     @Override
     public void publishUnregister(Service service) {
-        publish(topics.unregister(service.name()), codec.encodeUnregister(service));
+        byte[] message = signer == null ? codec.encodeUnregister(service)
+                : codec.encodeUnregister(service, System.currentTimeMillis(), options.registerInterval().toMillis());
+        publishSigned(topics.unregister(service.name()), message);
     }
 
     @Override
@@ -293,6 +310,10 @@ public final class DefaultRegistry implements Registry, DefaultRegistration.Anno
         }
     }
 
+    private void publishSigned(String topic, byte[] message) {
+        publish(topic, signer == null ? message : signer.sign(topic, message));
+    }
+
     private void publish(String topic, byte[] payload) {
         try {
             pubsub.publish(topic, payload);
@@ -302,8 +323,18 @@ public final class DefaultRegistry implements Registry, DefaultRegistration.Anno
         }
     }
 
+    private void removeShutdownHook() {
+        if (shutdownHook != null && Thread.currentThread() != shutdownHook) {
+            try {
+                Runtime.getRuntime().removeShutdownHook(shutdownHook);
+            } catch (IllegalStateException shuttingDown) {
+                // the JVM is exiting: the hook runs anyway and finds the registry closed
+            }
+        }
+    }
+
     private void ensureOpen() {
-        if (closed.get()) {
+        if (closed) {
             throw new IllegalStateException("registry is closed");
         }
     }

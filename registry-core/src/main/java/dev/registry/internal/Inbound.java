@@ -23,9 +23,12 @@ final class Inbound {
     private final RegistryCounters counters;
     private final List<Predicate<Service>> observeFilters;
     private final double dueFactor;
+    private final MessageSigner signer;
 
-    Inbound(WireCodec codec, Topics topics, RegistryOptions options, InstanceCache cache, RegistryCounters counters) {
+    Inbound(WireCodec codec, MessageSigner signer, Topics topics, RegistryOptions options, InstanceCache cache,
+            RegistryCounters counters) {
         this.codec = codec;
+        this.signer = signer;
         this.topics = topics;
         this.cache = cache;
         this.counters = counters;
@@ -36,7 +39,8 @@ final class Inbound {
     void onRegister(String topic, byte[] payload) {
         counters.messagesIn.increment();
         try {
-            Announcement announcement = codec.decodeRegister(payload, topics.nameOf(topic));
+            Announcement announcement = codec.decodeRegister(authentic(topic, payload), topics.nameOf(topic));
+            rejectReplay(announcement);
             if (accepted(announcement.service())) {
                 cache.upsert(announcement.service(), (long) (announcement.intervalMillis() * dueFactor * 1_000_000d));
             }
@@ -50,12 +54,38 @@ final class Inbound {
     void onUnregister(String topic, byte[] payload) {
         counters.messagesIn.increment();
         try {
-            Service service = codec.decodeUnregister(payload, topics.nameOf(topic));
-            cache.remove(service.name(), service.address());
+            Announcement announcement = codec.decodeUnregister(authentic(topic, payload), topics.nameOf(topic));
+            rejectReplay(announcement);
+            cache.remove(announcement.service().name(), announcement.service().address());
         } catch (DroppedMessageException dropped) {
             drop(dropped.reason(), topic, dropped.getMessage());
         } catch (RuntimeException unexpected) {
             drop(DropReason.MALFORMED, topic, unexpected.toString());
+        }
+    }
+
+    /** The message without its signature when signing is on (throws if it is not authentic), else as it came. */
+    private byte[] authentic(String topic, byte[] payload) throws DroppedMessageException {
+        if (payload.length > codec.maxMessageSize()) {
+            throw new DroppedMessageException(DropReason.TOO_LARGE, payload.length + " bytes");
+        }
+        return signer == null ? payload : signer.verify(topic, payload);
+    }
+
+    /**
+     * With signing on, a message older than its due time is a replay: its signature is genuine but its news
+     * is stale (an unregister replayed after a re-registration, say).
+     */
+    private void rejectReplay(Announcement announcement) throws DroppedMessageException {
+        if (signer == null) {
+            return;
+        }
+        if (announcement.intervalMillis() <= 0) {
+            throw new DroppedMessageException(DropReason.MISSING_TIMESTAMPS, "signed message without t");
+        }
+        long ageMillis = System.currentTimeMillis() - announcement.registeredMillis();
+        if (ageMillis > announcement.intervalMillis() * dueFactor) {
+            throw new DroppedMessageException(DropReason.REPLAYED, "sent " + ageMillis + " ms ago");
         }
     }
 

@@ -43,14 +43,16 @@ public final class WireCodec {
                 .build();
     }
 
+    /** Incoming messages larger than this many bytes are dropped unread. */
+    public int maxMessageSize() {
+        return maxMessageSize;
+    }
+
     /** A register message: every service field, then {@code t}, then {@code status} unless passing. */
     public byte[] encodeRegister(Service service, long registeredMillis, long intervalMillis) {
         return write(generator -> {
             writeServiceFields(generator, service);
-            generator.writeObjectFieldStart("t");
-            generator.writeNumberField("Registered", registeredMillis);
-            generator.writeNumberField("Duration", intervalMillis);
-            generator.writeEndObject();
+            writeTimestamps(generator, registeredMillis, intervalMillis);
             if (service.status() != Status.PASSING) {
                 generator.writeStringField("status", service.status().wireName());
             }
@@ -60,6 +62,14 @@ public final class WireCodec {
     /** An unregister message: the service fields only. */
     public byte[] encodeUnregister(Service service) {
         return write(generator -> writeServiceFields(generator, service));
+    }
+
+    /** An unregister message with {@code t}, so that a signed unregister cannot be replayed later. */
+    public byte[] encodeUnregister(Service service, long sentMillis, long intervalMillis) {
+        return write(generator -> {
+            writeServiceFields(generator, service);
+            writeTimestamps(generator, sentMillis, intervalMillis);
+        });
     }
 
     /**
@@ -79,12 +89,14 @@ public final class WireCodec {
     }
 
     /**
-     * Decodes an unregister message published on the topic of {@code expectedName}.
+     * Decodes an unregister message published on the topic of {@code expectedName}. Its timestamps are zero
+     * unless the sender attached them (signed unregisters do).
      *
      * @throws DroppedMessageException saying why the message is not acceptable
      */
-    public Service decodeUnregister(byte[] payload, String expectedName) throws DroppedMessageException {
-        return parse(payload, expectedName).toService();
+    public Announcement decodeUnregister(byte[] payload, String expectedName) throws DroppedMessageException {
+        Fields fields = parse(payload, expectedName);
+        return new Announcement(fields.toService(), fields.registeredMillis, fields.intervalMillis);
     }
 
     private Fields parse(byte[] payload, String expectedName) throws DroppedMessageException {
@@ -199,6 +211,13 @@ public final class WireCodec {
             }
             generator.writeEndObject();
         }
+    }
+
+    private static void writeTimestamps(JsonGenerator generator, long sentMillis, long intervalMillis) throws IOException {
+        generator.writeObjectFieldStart("t");
+        generator.writeNumberField("Registered", sentMillis);
+        generator.writeNumberField("Duration", intervalMillis);
+        generator.writeEndObject();
     }
 
     private static void writeIfSet(JsonGenerator generator, String field, String value) throws IOException {

@@ -43,7 +43,11 @@ public interface Pubsub extends AutoCloseable {
      */
     void addConnectionListener(ConnectionListener listener);
 
-    /** Releases this connection's subscriptions and whatever the transport created itself. Idempotent. */
+    /**
+     * Releases this connection's subscriptions and whatever the transport created itself, after making a
+     * bounded effort (a few seconds at most) to deliver messages already published, so that the unregister
+     * messages of a closing registry reach the bus even when the JVM exits right after. Idempotent.
+     */
     @Override
     void close();
 }

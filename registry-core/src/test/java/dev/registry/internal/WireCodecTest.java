@@ -100,6 +100,6 @@ class WireCodecTest {
 
     @Test
     void unregisterNeedsNoTimestamps() throws Exception {
-        assertEquals(Service.builder("a").address("1:1").build(), codec.decodeUnregister(utf8("{\"name\":\"a\",\"add\":\"1:1\"}"), "a"));
+        assertEquals(Service.builder("a").address("1:1").build(), codec.decodeUnregister(utf8("{\"name\":\"a\",\"add\":\"1:1\"}"), "a").service());
     }
 }

@@ -24,7 +24,6 @@ import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
-import java.util.UUID;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionException;
 import java.util.concurrent.ConcurrentLinkedQueue;
@@ -35,8 +34,6 @@ import java.util.concurrent.Future;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.regex.Pattern;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
 /**
@@ -45,58 +42,7 @@ import org.junit.jupiter.api.Test;
  * this class and supplies {@link #newPubsub()}; each test runs under its own main topic, so tests never see
  * each other's messages.
  */
-public abstract class RegistryContractTest {
-
-    /** Generous for a loaded CI machine; the lookup only waits this long when nothing answers. */
-    private static final Duration LOOKUP_TIMEOUT = Duration.ofSeconds(1);
-
-    private final List<AutoCloseable> opened = new ArrayList<>();
-    private String prefix;
-
-    /** A new, independent connection to the bus under test. */
-    protected abstract Pubsub newPubsub();
-
-    @BeforeEach
-    void uniqueMainTopic() {
-        prefix = "t" + UUID.randomUUID().toString().replace("-", "");
-    }
-
-    @AfterEach
-    void closeAll() throws Exception {
-        for (AutoCloseable closeable : opened) {
-            closeable.close();
-        }
-    }
-
-    /** Options under this test's main topic. */
-    protected RegistryOptions.Builder options() {
-        return RegistryOptions.builder().mainTopic(prefix).lookupTimeout(LOOKUP_TIMEOUT);
-    }
-
-    protected Registry registry() {
-        return registry(options().build());
-    }
-
-    protected Registry registry(RegistryOptions options) {
-        Registry registry = Registry.connect(newPubsub(), options);
-        opened.add(registry);
-        return registry;
-    }
-
-    /** A bare connection, to publish and read raw bytes as a Go peer would. */
-    protected Pubsub raw() {
-        Pubsub pubsub = newPubsub();
-        opened.add(pubsub);
-        return pubsub;
-    }
-
-    protected String topic(String kind, String name) {
-        return prefix + "." + kind + "." + name;
-    }
-
-    private static Service service(String name, String address) {
-        return Service.builder(name).address(address).build();
-    }
+public abstract class RegistryContractTest extends RegistryTestBase {
 
     // ---- registration and lookup across registries -------------------------------------------------
 
@@ -544,19 +490,8 @@ public abstract class RegistryContractTest {
 
     // ---- helpers -------------------------------------------------------------------------------------
 
-    /** A register message as a Go peer writes it. */
-    protected static byte[] goRegister(String name, String address, long durationMillis, String extraFields) {
-        return ("{\"add\":\"" + address + "\",\"name\":\"" + name + "\",\"h\":\"go-host\",\"t\":{\"Registered\":"
-                + System.currentTimeMillis() + ",\"Duration\":" + durationMillis + "}" + extraFields + "}")
-                .getBytes(StandardCharsets.UTF_8);
-    }
-
     private static List<String> addresses(List<Service> services) {
         return services.stream().map(Service::address).sorted().toList();
-    }
-
-    private static String utf8(byte[] payload) {
-        return new String(payload, StandardCharsets.UTF_8);
     }
 
     private static void assertMatches(String regex, String actual) {
