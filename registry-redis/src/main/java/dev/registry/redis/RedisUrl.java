@@ -35,6 +35,9 @@ final class RedisUrl {
             if (scheme.endsWith("-cluster")) {
                 return new RedisUrl(redacted, true, clusterSeeds(uri, scheme.startsWith("rediss") ? "rediss" : "redis"));
             }
+            if (!scheme.endsWith("-sentinel") && uri.getHost() == null) {
+                throw new IllegalArgumentException("no host, or a port that is not a number");
+            }
             return new RedisUrl(redacted, false, List.of(RedisURI.create(uri.toString())));
         } catch (IllegalArgumentException malformed) {
             // Lettuce's message may quote the URL with its password, so it is not passed on
@@ -74,7 +77,11 @@ final class RedisUrl {
             if (node.isBlank()) {
                 throw new IllegalArgumentException("empty seed node");
             }
-            seeds.add(RedisURI.create(nodeScheme + "://" + credentials + node + query));
+            URI seed = URI.create(nodeScheme + "://" + credentials + node + query);
+            if (seed.getHost() == null) {
+                throw new IllegalArgumentException("seed node without host, or with a port that is not a number");
+            }
+            seeds.add(RedisURI.create(seed));
         }
         return seeds;
     }
