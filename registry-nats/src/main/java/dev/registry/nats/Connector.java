@@ -9,6 +9,7 @@ import java.io.IOException;
 import java.net.URI;
 import java.time.Duration;
 import java.util.List;
+import java.util.concurrent.ExecutionException;
 import java.util.stream.Collectors;
 
 /**
@@ -18,7 +19,7 @@ import java.util.stream.Collectors;
  */
 final class Connector {
 
-    /** Name the server shows for the connections this module opens (and prefix of their jnats threads). */
+    /** Name the server shows for the connections this module opens from a URL. */
     static final String CONNECTION_NAME = "registry";
 
     /** Wait between two reconnect attempts to the same server: 2 s, the default of the NATS clients (Go, Java). */
@@ -29,36 +30,47 @@ final class Connector {
 
     /**
      * The options of a connection opened from {@code url}: reconnect forever, every {@link #RECONNECT_WAIT},
-     * named {@value #CONNECTION_NAME}, errors logged through SLF4J; the rest are jnats' defaults.
+     * named {@value #CONNECTION_NAME}; the rest are jnats' defaults.
      *
      * @throws IllegalArgumentException if jnats cannot parse {@code url}
      */
-    static Options optionsFor(String url, Slf4jErrorListener errors) {
+    static Options.Builder optionsFor(String url) {
         return new Options.Builder().server(url).maxReconnects(-1).reconnectWait(RECONNECT_WAIT)
-                .connectionName(CONNECTION_NAME).errorListener(errors).build();
+                .connectionName(CONNECTION_NAME);
     }
 
     /**
-     * Connects with {@code options}.
+     * Connects with {@code builder}'s options on {@code threads}, logging jnats' errors through SLF4J. If it
+     * fails, {@code threads} are stopped.
      *
-     * @param errors the error listener of {@code options} when this module set it, else null; it may know
-     *               the reason behind jnats' "unable to connect"
+     * @throws TransportException if no server accepted the connection; the message says the last error
+     *                            jnats reported (such as "Connection refused")
+     */
+    static Connection connect(Options.Builder builder, ConnectionThreads threads) {
+        Slf4jErrorListener errors = new Slf4jErrorListener();
+        Options options = null;
+        try {
+            options = threads.applyTo(builder).errorListener(errors).build();
+            return Nats.connect(options);
+        } catch (IOException | InterruptedException e) {
+            threads.shutdown(); // first: after it, the error listener has heard every error of the attempt
+            throw failure(options, e, errors.lastException());
+        } catch (RuntimeException e) {
+            threads.shutdown();
+            throw e;
+        }
+    }
+
+    /**
+     * Connects with {@code options} as they are.
+     *
      * @throws TransportException if no server accepted the connection
      */
-    static Connection connect(Options options, Slf4jErrorListener errors) {
+    static Connection connect(Options options) {
         try {
             return Nats.connect(options);
-        } catch (AuthenticationException e) {
-            throw failure(options, "authentication failed (" + e.getMessage() + ")", e);
-        } catch (IOException e) {
-            Exception reason = errors == null ? null : errors.lastException();
-            String detail = reason == null ? "no server accepted the connection"
-                    : "no server accepted the connection, last error: " + reason;
-            // jnats' message lists the server URLs with their credentials: keep it out of the chain
-            throw failure(options, detail, reason);
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            throw failure(options, "interrupted while connecting", e);
+        } catch (IOException | InterruptedException e) {
+            throw failure(options, e, null);
         }
     }
 
@@ -67,9 +79,26 @@ final class Connector {
         return servers.stream().map(Connector::redact).collect(Collectors.joining(","));
     }
 
-    private static TransportException failure(Options options, String reason, Throwable cause) {
-        return new TransportException("cannot connect to NATS at " + describe(options.getServers()) + ": " + reason
-                + "; check that a nats-server listens there and that the URL's credentials are right", cause);
+    /** @param lastError the last error jnats reported during the attempt, or null when unknown */
+    private static TransportException failure(Options options, Exception thrown, Exception lastError) {
+        String servers = "cannot connect to NATS at " + describe(options.getServers()) + ": ";
+        if (thrown instanceof InterruptedException) {
+            Thread.currentThread().interrupt();
+            return new TransportException(servers + "interrupted", thrown);
+        }
+        String advice = "; check that a nats-server listens there and that the URL's credentials are right";
+        if (thrown instanceof AuthenticationException) {
+            return new TransportException(servers + "authentication failed (" + thrown.getMessage() + ")" + advice, thrown);
+        }
+        // jnats' own message lists the server URLs with their credentials: keep it out of the message and chain
+        Throwable reason = unwrap(lastError);
+        return new TransportException(servers + "no server accepted the connection"
+                + (reason == null ? "" : ", last error: " + reason) + advice, reason);
+    }
+
+    /** The error itself: jnats wraps a failed handshake (TLS, INFO) in the ExecutionException of its task. */
+    private static Throwable unwrap(Exception error) {
+        return error instanceof ExecutionException && error.getCause() != null ? error.getCause() : error;
     }
 
     private static String redact(URI server) {

@@ -29,10 +29,10 @@ import org.slf4j.LoggerFactory;
  * what this pubsub added to it (its dispatcher, its subscriptions, its connection listener) and leaves it
  * open. {@link #connect(String)} and {@link #connect(Options)} open a connection this pubsub owns and closes.
  * A connection opened from a URL reconnects forever, waiting 2 s (the NATS clients' default) between
- * attempts to the same server, is named {@code registry} (its jnats threads are
- * {@code registry:<n>}) and logs through SLF4J; its other settings are jnats' defaults, among them a 2 s
- * timeout per connection attempt and an 8 MiB buffer for messages published while disconnected. A
- * connection opened from {@link Options} has exactly those options.
+ * attempts to the same server, is named {@code registry}, logs through SLF4J and runs on daemon threads
+ * named {@code registry-nats-<id>-<role>-<n>} that end with it; its other settings are jnats' defaults,
+ * among them a 2 s timeout per connection attempt and an 8 MiB buffer for messages published while
+ * disconnected. A connection opened from {@link Options} has exactly those options, threads included.
  *
  * <h2>Subjects</h2>
  * Topics are NATS subjects as they are; the SPI's trailing {@code .*} wildcard is NATS's own single-token
@@ -60,14 +60,17 @@ public final class NatsPubsub implements Pubsub {
 
     private final Connection connection;
     private final boolean ownsConnection;
+    private final Runnable afterOwnedClose;
     private final Dispatcher dispatcher;
     private final ConnectionStates states;
     private final String description;
     private final AtomicBoolean closed = new AtomicBoolean();
 
-    private NatsPubsub(Connection connection, boolean ownsConnection) {
+    /** @param afterOwnedClose what else to release once an owned connection is closed; null for the caller's */
+    private NatsPubsub(Connection connection, Runnable afterOwnedClose) {
         this.connection = connection;
-        this.ownsConnection = ownsConnection;
+        this.ownsConnection = afterOwnedClose != null;
+        this.afterOwnedClose = afterOwnedClose;
         this.description = "NATS " + Connector.describe(connection.getOptions().getServers())
                 + (ownsConnection ? "" : " (caller's connection)");
         this.states = new ConnectionStates(connection.getStatus() != Connection.Status.CONNECTED, description);
@@ -83,7 +86,7 @@ public final class NatsPubsub implements Pubsub {
     public static NatsPubsub of(Connection connection) {
         Objects.requireNonNull(connection, "connection");
         try {
-            return new NatsPubsub(connection, false);
+            return new NatsPubsub(connection, null);
         } catch (IllegalStateException closedOrDraining) {
             throw new TransportException("cannot use the NATS connection to "
                     + Connector.describe(connection.getOptions().getServers()) + ": " + closedOrDraining.getMessage(),
@@ -104,8 +107,9 @@ public final class NatsPubsub implements Pubsub {
      */
     public static NatsPubsub connect(String url) {
         Objects.requireNonNull(url, "url");
-        Slf4jErrorListener errors = new Slf4jErrorListener();
-        return owning(Connector.connect(Connector.optionsFor(url, errors), errors));
+        Options.Builder options = Connector.optionsFor(url);
+        ConnectionThreads threads = new ConnectionThreads();
+        return owning(Connector.connect(options, threads), threads::shutdown);
     }
 
     /**
@@ -116,14 +120,15 @@ public final class NatsPubsub implements Pubsub {
      */
     public static NatsPubsub connect(Options options) {
         Objects.requireNonNull(options, "options");
-        return owning(Connector.connect(options, null));
+        return owning(Connector.connect(options), () -> { });
     }
 
-    private static NatsPubsub owning(Connection connection) {
+    private static NatsPubsub owning(Connection connection, Runnable afterClose) {
         try {
-            return new NatsPubsub(connection, true);
+            return new NatsPubsub(connection, afterClose);
         } catch (RuntimeException e) {
             closeQuietly(connection);
+            afterClose.run();
             throw e;
         }
     }
@@ -192,6 +197,7 @@ public final class NatsPubsub implements Pubsub {
         flushQuietly();
         if (ownsConnection) {
             closeQuietly(connection);
+            afterOwnedClose.run();
         } else {
             closeDispatcher();
         }

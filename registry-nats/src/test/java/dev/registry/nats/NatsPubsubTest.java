@@ -104,6 +104,22 @@ class NatsPubsubTest {
     }
 
     @Test
+    void anOwnedConnectionRunsOnNamedDaemonThreadsThatEndWithIt() {
+        Set<Thread> before = Thread.getAllStackTraces().keySet();
+        NatsPubsub pubsub = NatsPubsub.connect(NatsServer.url(server));
+        pubsub.subscribe(prefix + ".a", (topic, payload) -> { });
+        List<Thread> started = Thread.getAllStackTraces().keySet().stream()
+                .filter(thread -> !before.contains(thread)).toList();
+
+        pubsub.close();
+
+        assertTrue(started.stream().anyMatch(thread -> thread.getName().startsWith("registry-nats-")), started.toString());
+        assertTrue(started.stream().allMatch(Thread::isDaemon), started.toString());
+        Await.until("the connection's threads end", () -> started.stream()
+                .filter(thread -> thread.getName().startsWith("registry-nats-")).noneMatch(Thread::isAlive));
+    }
+
+    @Test
     void reportsClosedWhenTheCallerClosesItsConnection() throws Exception {
         Connection connection = Nats.connect(NatsServer.url(server));
         try (NatsPubsub pubsub = NatsPubsub.of(connection)) {
@@ -148,8 +164,14 @@ class NatsPubsubTest {
     }
 
     @Test
-    void theProviderHandlesNatsAndTls() {
-        assertEquals(Set.of("nats", "tls"), new NatsPubsubProvider().schemes());
+    void aTlsUrlReachesJnatsWhichWantsTlsFromTheServer() {
+        String url = "tls://127.0.0.1:" + server.port();
+
+        TransportException thrown = assertTimeoutPreemptively(Duration.ofSeconds(10),
+                () -> assertThrows(TransportException.class, () -> Registry.connect(url)));
+
+        assertTrue(thrown.getMessage().contains(url), thrown.getMessage());
+        assertTrue(thrown.getMessage().contains("SSL connection wanted by client"), thrown.getMessage());
     }
 
     @Test
