@@ -47,7 +47,8 @@ import org.slf4j.LoggerFactory;
  * subscription, waiting at most the connection's command timeout (the {@code RedisURI} timeout, Lettuce's
  * default 60 s), capped at 10 s.
  *
- * <p>Lettuce reconnects and resubscribes by itself. This transport reports
+ * <p>Lettuce reconnects and resubscribes by itself (its {@code autoReconnect} client option, on by default;
+ * a caller's client with it off stays disconnected). This transport reports
  * {@link ConnectionState#DISCONNECTED} when either connection drops, and {@link ConnectionState#RECONNECTED}
  * once both are back and the server has confirmed every subscription again. Publishing while disconnected
  * does not fail: Lettuce buffers the messages and sends them on reconnect (its default disconnected behaviour).
@@ -133,13 +134,14 @@ public final class RedisPubsub implements Pubsub {
     static RedisPubsub open(String target, Supplier<? extends StatefulRedisPubSubConnection<String, byte[]>> connector,
             Runnable releaseOwned) {
         StatefulRedisPubSubConnection<String, byte[]> subscriber = null;
+        StatefulRedisPubSubConnection<String, byte[]> publisher = null;
         try {
             subscriber = connector.get();
-            return new RedisPubsub(target, connector.get(), subscriber, releaseOwned);
+            publisher = connector.get();
+            return new RedisPubsub(target, publisher, subscriber, releaseOwned);
         } catch (RuntimeException failed) {
-            if (subscriber != null) {
-                closeQuietly(subscriber);
-            }
+            closeQuietly(publisher);
+            closeQuietly(subscriber);
             releaseOwned.run();
             throw new TransportException("cannot connect to " + target + ": " + describe(failed), failed);
         }
@@ -251,6 +253,9 @@ public final class RedisPubsub implements Pubsub {
     }
 
     private static void closeQuietly(StatefulRedisPubSubConnection<String, byte[]> connection) {
+        if (connection == null) {
+            return;
+        }
         try {
             connection.close();
         } catch (RuntimeException failed) {
