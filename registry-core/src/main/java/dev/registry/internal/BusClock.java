@@ -1,18 +1,27 @@
 package dev.registry.internal;
 
 import dev.registry.Ticker;
+import java.util.EnumSet;
+import java.util.Set;
 
 /**
- * The clock of expiry: the registry's ticker with the time the bus was unreachable taken out. While the
- * transport is disconnected the clock stands still, so no instance expires because the bus (rather than
- * the instance) is down; on reconnect it resumes where it stopped. Thread-safe.
+ * The clock of expiry: the registry's ticker with the time the bus was unusable taken out. While the
+ * transport is disconnected, or the bus is stalled (connected but not answering), the clock stands still, so
+ * no instance expires because the bus (rather than the instance) is down; when the bus is back it resumes
+ * where it stopped. Thread-safe.
  */
 final class BusClock implements com.github.benmanes.caffeine.cache.Ticker {
 
+    /** Why the clock stands still; it runs only when there is no reason. */
+    enum Pause {
+        DISCONNECTED,
+        STALLED
+    }
+
     private final Ticker ticker;
+    private final Set<Pause> reasons = EnumSet.noneOf(Pause.class);
     private long pausedNanos;
     private long pausedAt;
-    private boolean paused;
 
     BusClock(Ticker ticker) {
         this.ticker = ticker;
@@ -20,22 +29,32 @@ final class BusClock implements com.github.benmanes.caffeine.cache.Ticker {
 
     @Override
     public synchronized long read() {
-        return (paused ? pausedAt : ticker.read()) - pausedNanos;
+        return (reasons.isEmpty() ? ticker.read() : pausedAt) - pausedNanos;
     }
 
-    /** Stops the clock (the transport disconnected). Idempotent. */
-    synchronized void pause() {
-        if (!paused) {
-            paused = true;
+    /**
+     * Stops the clock for {@code reason}. Idempotent per reason.
+     *
+     * @return whether the clock was running until now
+     */
+    synchronized boolean pause(Pause reason) {
+        boolean wasRunning = reasons.isEmpty();
+        if (reasons.add(reason) && wasRunning) {
             pausedAt = ticker.read();
         }
+        return wasRunning;
     }
 
-    /** Restarts the clock (the transport reconnected). Idempotent. */
-    synchronized void resume() {
-        if (paused) {
-            paused = false;
+    /**
+     * Withdraws {@code reason}; the clock runs again when no other reason holds it. Idempotent per reason.
+     *
+     * @return whether the clock runs again because of this call
+     */
+    synchronized boolean resume(Pause reason) {
+        if (reasons.remove(reason) && reasons.isEmpty()) {
             pausedNanos += ticker.read() - pausedAt;
+            return true;
         }
+        return false;
     }
 }

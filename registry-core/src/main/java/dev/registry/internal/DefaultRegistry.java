@@ -62,6 +62,7 @@ public final class DefaultRegistry implements Registry, DefaultRegistration.Anno
     private final Object lifecycle = new Object();
     private volatile boolean closed;
     private final Thread shutdownHook;
+    private final BusWatchdog watchdog;
 
     public DefaultRegistry(Pubsub pubsub, RegistryOptions options) {
         this.pubsub = pubsub;
@@ -84,6 +85,17 @@ public final class DefaultRegistry implements Registry, DefaultRegistration.Anno
         long sweep = options.dueCheckPeriod().toNanos();
         scheduler.scheduleWithFixedDelay(cache::expireDue, sweep, sweep, TimeUnit.NANOSECONDS);
         pubsub.addConnectionListener(this::onConnectionState);
+        this.watchdog = new BusWatchdog(pubsub, id, new BusWatchdog.Listener() {
+            @Override
+            public void busStalled() {
+                clock.pause(BusClock.Pause.STALLED);
+            }
+
+            @Override
+            public void busBack() {
+                resumeExpiry(BusClock.Pause.STALLED);
+            }
+        });
         this.shutdownHook = options.unregisterOnShutdown() ? RegistryThreads.named("shutdown", id).newThread(this::close) : null;
         if (shutdownHook != null) {
             Runtime.getRuntime().addShutdownHook(shutdownHook);
@@ -200,6 +212,7 @@ public final class DefaultRegistry implements Registry, DefaultRegistration.Anno
         for (DefaultRegistration registration : own.all()) {
             registration.unregister();
         }
+        watchdog.close();
         observations.close();
         own.close();
         scheduler.shutdownNow();
@@ -294,19 +307,32 @@ public final class DefaultRegistry implements Registry, DefaultRegistration.Anno
     private void onConnectionState(ConnectionState state) {
         switch (state) {
             case DISCONNECTED -> {
-                clock.pause();
+                clock.pause(BusClock.Pause.DISCONNECTED);
                 LOG.info("bus disconnected: expiry paused until it is back");
             }
-            case RECONNECTED -> {
-                clock.resume();
-                LOG.info("bus reconnected: re-announcing {} registrations, re-pinging {} names",
-                        own.all().size(), observations.names().size());
-                scheduler.execute(() -> {
-                    own.all().forEach(DefaultRegistration::announce);
-                    observations.names().forEach(this::ping);
-                });
-            }
+            case RECONNECTED -> resumeExpiry(BusClock.Pause.DISCONNECTED);
             case CLOSED -> LOG.debug("bus connection closed");
+        }
+    }
+
+    /**
+     * Withdraws one reason the bus was unusable. When it was the last, messages may have been lost meanwhile,
+     * so re-announce this process's registrations and re-ping the observed names: peers and this cache
+     * converge within one round trip instead of one register interval.
+     */
+    private void resumeExpiry(BusClock.Pause reason) {
+        if (!clock.resume(reason)) {
+            return;
+        }
+        LOG.info("bus usable again: re-announcing {} registrations, re-pinging {} names",
+                own.all().size(), observations.names().size());
+        try {
+            scheduler.execute(() -> {
+                own.all().forEach(DefaultRegistration::announce);
+                observations.names().forEach(this::ping);
+            });
+        } catch (RejectedExecutionException closing) {
+            LOG.debug("registry closing; nothing to re-announce");
         }
     }
 

@@ -162,10 +162,15 @@ final class Lookups {
         }
 
         void expire(List<Service> snapshot) {
+            if (future.isDone()) {
+                return;
+            }
             List<Service> passed = snapshot.isEmpty() ? List.of() : filter(snapshot, filters);
-            if (future.complete(passed) && passed.isEmpty()) {
+            // Counted before completing, so a caller woken by the completion already sees it in stats().
+            if (passed.isEmpty()) {
                 counters.lookupTimeouts.increment();
             }
+            future.complete(passed);
         }
     }
 }

@@ -77,25 +77,29 @@ public final class InMemoryPubsub implements Pubsub {
         connectionListeners.add(Objects.requireNonNull(listener, "listener"));
     }
 
-    /** Simulates the loss of this connection: nothing is delivered to or published from it until {@link #reconnect()}. */
+    /**
+     * Simulates the loss of this connection: nothing is delivered to or published from it until
+     * {@link #reconnect()}. Connection listeners are told on the calling thread before this returns, so a
+     * test can rely on the registry knowing.
+     */
     public void disconnect() {
         ensureOpen();
         connected = false;
-        notifyListeners(ConnectionState.DISCONNECTED);
+        connectionListeners.forEach(listener -> listener.onConnectionState(ConnectionState.DISCONNECTED));
     }
 
-    /** Ends a simulated outage; subscriptions were kept, as a real transport resubscribes. */
+    /** Ends a simulated outage (subscriptions were kept, as a real transport resubscribes); listeners are told before this returns. */
     public void reconnect() {
         ensureOpen();
         connected = true;
-        notifyListeners(ConnectionState.RECONNECTED);
+        connectionListeners.forEach(listener -> listener.onConnectionState(ConnectionState.RECONNECTED));
     }
 
     @Override
     public void close() {
         if (closed.compareAndSet(false, true)) {
             bus.removeAll(this);
-            notifyListeners(ConnectionState.CLOSED);
+            connectionListeners.forEach(listener -> listener.onConnectionState(ConnectionState.CLOSED));
             dispatcher.shutdown();
         }
     }
@@ -113,14 +117,6 @@ public final class InMemoryPubsub implements Pubsub {
             });
         } catch (RejectedExecutionException closedMeanwhile) {
             // closed between the check and the hand-over: the message is dropped, as on a closed socket
-        }
-    }
-
-    private void notifyListeners(ConnectionState state) {
-        try {
-            dispatcher.execute(() -> connectionListeners.forEach(listener -> listener.onConnectionState(state)));
-        } catch (RejectedExecutionException closedMeanwhile) {
-            // nobody is listening any more
         }
     }
 

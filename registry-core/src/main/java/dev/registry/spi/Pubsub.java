@@ -1,5 +1,7 @@
 package dev.registry.spi;
 
+import java.time.Duration;
+
 /**
  * The transport a {@code Registry} runs on: a publish/subscribe bus such as NATS, Redis or the in-memory bus.
  *
@@ -36,6 +38,17 @@ public interface Pubsub extends AutoCloseable {
      * @throws TransportException if the transport is closed or the subscription fails
      */
     TopicSubscription subscribe(String topic, MessageHandler handler);
+
+    /**
+     * Waits until the bus has answered one round trip from this connection (a NATS PING/flush, a Redis PING).
+     * The registry calls it periodically from its own thread to tell a live bus from a stalled one whose
+     * connection still looks open (a paused or overloaded server): while round trips fail, nothing expires.
+     * The default returns at once, right for a bus inside this JVM, which cannot stall.
+     *
+     * @throws TransportException if no answer came within {@code timeout}, or the connection is down
+     */
+    default void roundTrip(Duration timeout) {
+    }
 
     /**
      * Registers a listener told when the connection to the bus is lost and re-established. Transports that
