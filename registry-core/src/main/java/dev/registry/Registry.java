@@ -29,6 +29,20 @@ import java.util.concurrent.CompletableFuture;
  */
 public interface Registry extends AutoCloseable {
 
+    /**
+     * A registry configured by this process's environment, 12-factor style: the bus at {@code REGISTRY_URL}
+     * (default {@code nats://127.0.0.1:4222}) with the options the other {@code REGISTRY_*} variables set
+     * ({@link EnvironmentConfig} lists them). The registry owns that connection.
+     *
+     * @throws IllegalArgumentException if a variable holds an invalid value (the message names the variable and
+     *                                  the value), or no transport on the class path handles the URL's scheme
+     * @throws dev.registry.spi.TransportException if the bus cannot be reached
+     */
+    static Registry connect() {
+        EnvironmentConfig environment = EnvironmentConfig.fromEnvironment();
+        return connect(environment.url(), environment.options());
+    }
+
     /** A registry with default options on {@code pubsub}, which it closes in {@link #close()}. */
     static Registry connect(Pubsub pubsub) {
         return connect(pubsub, RegistryOptions.defaults());
