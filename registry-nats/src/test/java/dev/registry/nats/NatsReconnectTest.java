@@ -1,15 +1,23 @@
 package dev.registry.nats;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import dev.registry.Registry;
+import dev.registry.RegistryOptions;
+import dev.registry.Service;
+import dev.registry.ServiceEvent;
 import dev.registry.spi.ConnectionState;
 import dev.registry.spi.Pubsub;
 import dev.registry.testkit.Await;
+import dev.registry.testkit.EventRecorder;
 import dev.registry.testkit.LocalServer;
 import io.nats.client.ConnectionListener;
 import io.nats.client.Options;
 import java.time.Duration;
 import java.util.List;
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ConcurrentLinkedQueue;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.atomic.AtomicInteger;
@@ -17,7 +25,10 @@ import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
-/** A broker that dies and comes back on the same port: the pubsub says so and its subscriptions survive. */
+/**
+ * A broker that dies and comes back on the same port: the pubsub says so, its subscriptions survive, and
+ * registries on it neither lose nor expire instances because of the outage.
+ */
 class NatsReconnectTest {
 
     private LocalServer server;
@@ -73,6 +84,36 @@ class NatsReconnectTest {
             Await.until("RECONNECTED", () -> states.contains(ConnectionState.RECONNECTED));
 
             assertEquals(List.of(ConnectionState.DISCONNECTED, ConnectionState.RECONNECTED), states);
+        }
+    }
+
+    @Test
+    void registriesKeepTheirInstancesThroughAnOutageLongerThanTheDueTime() {
+        RegistryOptions options = RegistryOptions.builder().mainTopic("outage" + server.port())
+                .registerInterval(Duration.ofMillis(500)).unregisterOnShutdown(false).build();
+        NatsPubsub observerBus = NatsPubsub.connect(NatsServer.url(server));
+        Map<ConnectionState, Long> firstAt = new ConcurrentHashMap<>();
+        observerBus.addConnectionListener(state -> firstAt.putIfAbsent(state, System.nanoTime()));
+        try (Registry owner = Registry.connect(NatsPubsub.connect(NatsServer.url(server)), options);
+             Registry observer = Registry.connect(observerBus, options)) {
+            owner.register(Service.builder("steady").address("127.0.0.1:1").build());
+            EventRecorder events = new EventRecorder();
+            observer.observe("steady", events);
+            events.await(ServiceEvent.Type.REGISTERED, "127.0.0.1:1");
+
+            server.kill();
+            Await.until("the observer's DISCONNECTED", () -> firstAt.containsKey(ConnectionState.DISCONNECTED));
+            server.restart();
+            Await.until("the observer's RECONNECTED", () -> firstAt.containsKey(ConnectionState.RECONNECTED));
+            owner.register(Service.builder("steady").address("127.0.0.1:2").build());
+            events.await(ServiceEvent.Type.REGISTERED, "127.0.0.1:2");
+
+            Duration dueTime = Duration.ofMillis(750);
+            long outage = firstAt.get(ConnectionState.RECONNECTED) - firstAt.get(ConnectionState.DISCONNECTED);
+            assertTrue(outage > dueTime.toNanos(), "the outage outlasted the due time");
+            assertEquals(List.of(), events.of(ServiceEvent.Type.EXPIRED), "nothing expired because the bus was down");
+            assertEquals(List.of("127.0.0.1:1", "127.0.0.1:2"),
+                    observer.getServices("steady").stream().map(Service::address).sorted().toList());
         }
     }
 }
