@@ -187,6 +187,22 @@ public final class RedisPubsub implements Pubsub {
         }
     }
 
+    /** A PING on the publishing connection; Lettuce queues it while reconnecting, so it times out then. */
+    @Override
+    public void roundTrip(Duration timeout) {
+        ensureOpen();
+        try {
+            publisher.async().ping().get(timeout.toNanos(), TimeUnit.NANOSECONDS);
+        } catch (ExecutionException failed) {
+            throw new TransportException("Redis at " + target + " failed a PING: " + describe(failed.getCause()), failed.getCause());
+        } catch (TimeoutException slow) {
+            throw new TransportException("Redis at " + target + " did not answer a PING within " + timeout.toMillis() + " ms", slow);
+        } catch (InterruptedException interrupted) {
+            Thread.currentThread().interrupt();
+            throw new TransportException("interrupted while pinging " + target, interrupted);
+        }
+    }
+
     @Override
     public void addConnectionListener(ConnectionListener listener) {
         listeners.add(Objects.requireNonNull(listener, "listener"));

@@ -7,6 +7,7 @@ import io.lettuce.core.RedisClient;
 import io.lettuce.core.cluster.RedisClusterClient;
 import io.lettuce.core.resource.ClientResources;
 import io.lettuce.core.resource.DefaultClientResources;
+import io.lettuce.core.resource.Delay;
 import java.net.URI;
 import java.time.Duration;
 import java.util.Objects;
@@ -37,13 +38,21 @@ import org.slf4j.LoggerFactory;
  *
  * The user name, password and options ({@code timeout}, {@code clientName}, {@code verifyPeer}, ...) are
  * Lettuce's ({@code RedisURI}). The transport owns the Lettuce client it creates here, with its own
- * daemon threads named {@code registry-redis-client<n>-...}, and shuts both down when it is closed.
+ * daemon threads named {@code registry-redis-client<n>-...}, and shuts both down when it is closed. After a
+ * lost connection it retries after 100 ms, doubling up to {@link #RECONNECT_WAIT} (1 s).
  * Stateless and thread-safe.
  */
 public final class RedisPubsubProvider implements PubsubProvider {
 
     private static final Logger LOG = LoggerFactory.getLogger(RedisPubsubProvider.class);
     private static final Duration SHUTDOWN_TIMEOUT = Duration.ofSeconds(2);
+
+    /**
+     * Longest wait between reconnect attempts of an owned client. Lettuce's default backoff grows to 30 s,
+     * which would leave a registry blind for up to 30 s after a long broker outage; 100 ms doubling to 1 s
+     * heals within about a second of the broker's return at the cost of one attempt a second while it is down.
+     */
+    public static final Duration RECONNECT_WAIT = Duration.ofSeconds(1);
 
     @Override
     public Set<String> schemes() {
@@ -62,7 +71,9 @@ public final class RedisPubsubProvider implements PubsubProvider {
         Objects.requireNonNull(uri, "uri");
         RedisUrl url = RedisUrl.parse(uri);
         ClientResources resources = DefaultClientResources.builder()
-                .threadFactoryProvider(NamedThreads.forLettuceClient()).build();
+                .threadFactoryProvider(NamedThreads.forLettuceClient())
+                .reconnectDelay(Delay.exponential(Duration.ofMillis(100), RECONNECT_WAIT, 2, TimeUnit.MILLISECONDS))
+                .build();
         if (url.isCluster()) {
             RedisClusterClient client = RedisClusterClient.create(resources, url.uris());
             return RedisPubsub.open(url.redacted(), () -> client.connectPubSub(RedisPubsub.CODEC), () -> shutDown(client, resources));
