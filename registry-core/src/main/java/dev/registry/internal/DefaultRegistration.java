@@ -45,6 +45,13 @@ final class DefaultRegistration implements Registration {
         }
     }
 
+    /** As {@link #setStatus}, but a no-op once unregistered (a health check racing an unregister). */
+    synchronized void updateStatus(Status status) {
+        if (registered) {
+            setStatus(status);
+        }
+    }
+
     @Override
     public synchronized boolean isRegistered() {
         return registered;

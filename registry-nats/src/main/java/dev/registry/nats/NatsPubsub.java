@@ -176,6 +176,23 @@ public final class NatsPubsub implements Pubsub {
         return result;
     }
 
+    /** A flush: the server's PONG proves it processed everything sent before, the probe included. */
+    @Override
+    public void roundTrip(Duration timeout) {
+        ensureOpen();
+        if (connection.getStatus() != Connection.Status.CONNECTED) {
+            throw new TransportException(description + " is " + connection.getStatus());
+        }
+        try {
+            connection.flush(timeout);
+        } catch (TimeoutException e) {
+            throw new TransportException(description + " did not answer a PING within " + timeout.toMillis() + " ms", e);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new TransportException("interrupted while pinging " + description, e);
+        }
+    }
+
     @Override
     public void addConnectionListener(ConnectionListener listener) {
         states.add(listener);
