@@ -1,154 +1,125 @@
 package dev.registry.examples;
 
-import com.sun.net.httpserver.HttpServer;
-import dev.registry.Filters;
 import dev.registry.Registry;
 import dev.registry.RegistryOptions;
-import dev.registry.Service;
-import dev.registry.ServiceNotFoundException;
+import dev.registry.ServiceEvent;
 import java.io.IOException;
 import java.io.PrintStream;
-import java.io.UncheckedIOException;
-import java.net.InetSocketAddress;
-import java.net.URI;
-import java.net.http.HttpClient;
-import java.net.http.HttpRequest;
-import java.net.http.HttpResponse;
-import java.nio.charset.StandardCharsets;
 import java.time.Duration;
-import java.util.ArrayList;
-import java.util.List;
+import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.function.BooleanSupplier;
+import java.util.function.IntPredicate;
 
 /**
- * The whole flow in one program: three instances of a {@code greeter} HTTP service register themselves, a
- * client calls them round-robin through the registry, one instance stops and the client moves on, and an
- * observer prints every event as it happens.
+ * The whole flow in one program: three instances of the {@code greeter} HTTP service ({@link GreeterService})
+ * register themselves, a client ({@link GreeterClient}) calls them round-robin through the registry, one
+ * instance stops and the client moves on, and an observer prints every event as it happens. On the in-memory
+ * bus the instances run in this JVM; on a real bus each runs in a process of its own and is stopped with
+ * SIGTERM, so other processes ({@code registry watch}) see the same events.
  *
  * <pre>
  *   scripts/demo                                 # in-memory bus, nothing to install
- *   scripts/demo --url nats://127.0.0.1:4222     # the same over a real NATS server
+ *   scripts/demo --url nats://127.0.0.1:4222     # three greeter processes over a NATS server
+ *   scripts/demo --url redis://127.0.0.1:6379    # the same over Redis
  * </pre>
+ *
+ * Runs on its own main topic, {@value #MAIN_TOPIC}, so it never mixes with real services on a shared bus.
  */
 public final class Demo {
 
-    private static final String SERVICE = "greeter";
+    static final String MAIN_TOPIC = "registry-demo";
+
+    private static final String USAGE = "demo [--url mem://demo | nats://host:4222 | redis://host:6379]";
+    private static final Duration START_TIMEOUT = Duration.ofSeconds(60);
+    private static final Duration STOP_TIMEOUT = Duration.ofSeconds(15);
 
     private final PrintStream out;
     private final String url;
-    private final RegistryOptions options;
-    private final HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(2)).build();
+    private final RegistryOptions options = RegistryOptions.builder().mainTopic(MAIN_TOPIC).build();
 
     Demo(PrintStream out, String url) {
         this.out = out;
         this.url = url;
-        // Its own main topic, so the demo never mixes with real services on a shared bus.
-        this.options = RegistryOptions.builder().mainTopic("registry-demo").lookupTimeout(Duration.ofSeconds(1)).build();
     }
 
     public static void main(String[] args) {
-        String url = "mem://demo";
-        for (int i = 0; i < args.length; i++) {
-            if ("--url".equals(args[i]) && i + 1 < args.length) {
-                url = args[++i];
-            } else {
-                System.err.println("usage: demo [--url nats://host:4222]");
-                System.exit(2);
-            }
-        }
-        new Demo(System.out, url).run();
+        ExampleArgs options = ExampleArgs.parse(args, USAGE, Set.of("--url"));
+        new Demo(System.out, options.get("--url", "mem://demo")).run();
     }
 
     void run() {
-        out.println("registry demo on " + url);
-        List<Instance> instances = new ArrayList<>();
-        try (Registry observer = Registry.connect(url, options); Registry client = Registry.connect(url, options)) {
-            observer.observe(SERVICE, event -> out.println("  [event] " + event.type() + " " + event.service().address()));
-            for (int n = 1; n <= 3; n++) {
-                instances.add(Instance.start(n, url, options));
+        boolean inMemory = url.startsWith("mem:");
+        out.println("registry demo on " + url + ", main topic " + MAIN_TOPIC);
+        Set<String> observed = ConcurrentHashMap.newKeySet();
+        try (Registry observer = Registry.connect(url, options);
+             Registry clientRegistry = Registry.connect(url, options);
+             GreeterFleet fleet = inMemory ? new InProcessFleet(url, options) : new ProcessFleet(url, MAIN_TOPIC)) {
+            observer.observe(GreeterService.NAME, event -> {
+                print(event);
+                if (event.type() == ServiceEvent.Type.REGISTERED) {
+                    observed.add(event.service().address());
+                } else if (event.type() != ServiceEvent.Type.UPDATED) {
+                    observed.remove(event.service().address());
+                }
+            });
+            // The observer and the client each await every change, so the output tells the story in order.
+            IntPredicate everyoneSees = count -> observed.size() == count
+                    && clientRegistry.getServices(GreeterService.NAME).size() == count;
+            for (int number = 1; number <= 3; number++) {
+                out.println("starting greeter instance " + number + " " + fleet.where());
+                fleet.start(number);
             }
-            out.println("client: 6 calls, round-robin through the registry");
-            callRoundRobin(client, 6);
+            await("3 greeter instances", START_TIMEOUT, () -> everyoneSees.test(3));
 
-            Instance stopped = instances.remove(1);
-            out.println("stopping instance " + stopped.number + " (it unregisters)");
-            stopped.close();
-            awaitInstances(client, 2);
+            GreeterClient client = new GreeterClient(clientRegistry, GreeterService.NAME, 3);
+            out.println("client: 6 calls through the registry, round-robin");
+            call(client, 1, 6);
 
-            out.println("client: 4 more calls");
-            callRoundRobin(client, 4);
-        } finally {
-            instances.forEach(Instance::close);
+            out.println("stopping instance 2: " + fleet.howStopped());
+            fleet.stop(2);
+            await("2 greeter instances", STOP_TIMEOUT, () -> everyoneSees.test(2));
+            out.println("client: 4 more calls, which go to the instances still registered");
+            call(client, 7, 10);
+
+            out.println("stopping instances 1 and 3");
+            fleet.stop(1);
+            fleet.stop(3);
+            await("no greeter instance", STOP_TIMEOUT, observed::isEmpty);
         }
         out.println("done");
     }
 
-    private void callRoundRobin(Registry client, int calls) {
-        for (int i = 0; i < calls; i++) {
-            Service target = client.getService(SERVICE, Filters.passing(), Filters.loadBalance());
-            out.println("  call " + (i + 1) + " -> " + target.address() + ": " + get(target.url()));
-        }
+    private void print(ServiceEvent event) {
+        out.printf("  [event] %-12s %s %s (%s)%n", event.type(), event.name(), event.service().address(),
+                event.service().kv().getOrDefault("id", "?"));
     }
 
-    private static void awaitInstances(Registry client, int count) {
-        long deadline = System.nanoTime() + Duration.ofSeconds(10).toNanos();
-        while (client.getServices(SERVICE).size() != count) {
-            if (System.nanoTime() > deadline) {
-                throw new ServiceNotFoundException(SERVICE, Duration.ofSeconds(10));
-            }
-            Thread.onSpinWait();
-        }
-    }
-
-    private String get(String target) {
-        try {
-            HttpResponse<String> response = http.send(HttpRequest.newBuilder(URI.create(target)).timeout(Duration.ofSeconds(2)).build(),
-                    HttpResponse.BodyHandlers.ofString());
-            return response.body();
-        } catch (IOException e) {
-            return "failed: " + e.getMessage();
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            return "interrupted";
-        }
-    }
-
-    /** One greeter instance: an HTTP server and the registry that announces it. */
-    private static final class Instance implements AutoCloseable {
-        final int number;
-        private final HttpServer server;
-        private final Registry registry;
-
-        private Instance(int number, HttpServer server, Registry registry) {
-            this.number = number;
-            this.server = server;
-            this.registry = registry;
-        }
-
-        static Instance start(int number, String url, RegistryOptions options) {
-            HttpServer server;
+    private void call(GreeterClient client, int first, int last) {
+        for (int call = first; call <= last; call++) {
             try {
-                server = HttpServer.create(new InetSocketAddress("127.0.0.1", 0), 0);
+                GreeterClient.Reply reply = client.get("/hello");
+                out.println("  call " + call + " -> " + reply.instance().address() + ": " + reply.body());
             } catch (IOException e) {
-                throw new UncheckedIOException(e);
+                out.println("  call " + call + " failed: " + e.getMessage());
             }
-            byte[] greeting = ("hello from instance " + number).getBytes(StandardCharsets.UTF_8);
-            server.createContext("/", exchange -> {
-                exchange.sendResponseHeaders(200, greeting.length);
-                exchange.getResponseBody().write(greeting);
-                exchange.close();
-            });
-            server.start();
-            String address = "127.0.0.1:" + server.getAddress().getPort();
-            Registry registry = Registry.connect(url, options);
-            registry.register(Service.builder(SERVICE).address(address).url("http://" + address + "/")
-                    .version("1.0." + number).build());
-            return new Instance(number, server, registry);
         }
+    }
 
-        @Override
-        public void close() {
-            registry.close();
-            server.stop(0);
+    /** Polls {@code condition}: instances start and stop asynchronously, in other threads or processes. */
+    private static void await(String what, Duration timeout, BooleanSupplier condition) {
+        long deadline = System.nanoTime() + timeout.toNanos();
+        while (!condition.getAsBoolean()) {
+            if (System.nanoTime() > deadline) {
+                throw new IllegalStateException("the demo did not see " + what + " within " + timeout.toSeconds()
+                        + " s; see the errors above");
+            }
+            try {
+                Thread.sleep(20);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                throw new IllegalStateException("interrupted while waiting for " + what, e);
+            }
         }
     }
 }
