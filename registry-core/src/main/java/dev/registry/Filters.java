@@ -16,6 +16,9 @@ public final class Filters {
     private static final Filter LOAD_BALANCE = new RoundRobin();
     private static final Filter PASSING = where(service -> service.status() == Status.PASSING);
 
+    /** The {@code kv} key {@link #preferZone(String)} reads. */
+    public static final String ZONE_KEY = "zone";
+
     private Filters() {
     }
 
@@ -45,6 +48,26 @@ public final class Filters {
     public static Filter sameHost(String host) {
         Objects.requireNonNull(host, "host");
         return where(service -> service.host().equals(host));
+    }
+
+    /** Only instances that declare an {@link Endpoint} speaking {@code protocol} (such as {@code grpc}). */
+    public static Filter withProtocol(String protocol) {
+        Objects.requireNonNull(protocol, "protocol");
+        return where(service -> service.endpoints().stream().anyMatch(endpoint -> endpoint.protocol().equals(protocol)));
+    }
+
+    /**
+     * Zone preference: the passing instances whose {@code kv} {@code zone} is {@code zone}, or, when none is
+     * passing there, the passing instances of the other zones (so a caller stays in its zone while it can and
+     * fails over when it must). Empty only when no instance anywhere is passing.
+     */
+    public static Filter preferZone(String zone) {
+        Objects.requireNonNull(zone, "zone");
+        Filter inZone = where(service -> service.status() == Status.PASSING && zone.equals(service.kv().get(ZONE_KEY)));
+        return instances -> {
+            List<Service> local = inZone.apply(instances);
+            return local.isEmpty() ? PASSING.apply(instances) : local;
+        };
     }
 
     /** Only instances matching {@code predicate}; returns the input list itself when all match. */

@@ -3,10 +3,8 @@ package dev.registry;
 import java.io.IOException;
 import java.net.InetSocketAddress;
 import java.net.Socket;
+import java.net.HttpURLConnection;
 import java.net.URI;
-import java.net.http.HttpClient;
-import java.net.http.HttpRequest;
-import java.net.http.HttpResponse;
 import java.time.Duration;
 import java.util.Objects;
 import java.util.function.Supplier;
@@ -31,8 +29,6 @@ public final class HealthCheck {
         Status probe(Duration timeout) throws Exception;
     }
 
-    private static final HttpClient HTTP = HttpClient.newBuilder().followRedirects(HttpClient.Redirect.NORMAL).build();
-
     private final String description;
     private final Probe probe;
     private final Duration interval;
@@ -54,12 +50,21 @@ public final class HealthCheck {
             throw new IllegalArgumentException("health check URL must be http or https, but was " + url);
         }
         return new HealthCheck("GET " + url, timeout -> {
-            HttpResponse<Void> response = HTTP.send(HttpRequest.newBuilder(uri).timeout(timeout).GET().build(),
-                    HttpResponse.BodyHandlers.discarding());
-            if (response.statusCode() / 100 != 2) {
-                throw new IOException("GET " + url + " answered " + response.statusCode());
+            // HttpURLConnection runs on the calling (health pool) thread and starts none of its own, unlike
+            // java.net.http.HttpClient, whose selector thread would outlive the registry.
+            HttpURLConnection connection = (HttpURLConnection) uri.toURL().openConnection();
+            int millis = (int) Math.max(1, timeout.toMillis());
+            connection.setConnectTimeout(millis);
+            connection.setReadTimeout(millis);
+            try {
+                int code = connection.getResponseCode();
+                if (code / 100 != 2) {
+                    throw new IOException("GET " + url + " answered " + code);
+                }
+                return Status.PASSING;
+            } finally {
+                connection.disconnect();
             }
-            return Status.PASSING;
         }, Duration.ofSeconds(30), Duration.ofSeconds(5), 3);
     }
 

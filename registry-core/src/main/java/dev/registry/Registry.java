@@ -3,11 +3,13 @@ package dev.registry;
 import dev.registry.internal.DefaultRegistry;
 import dev.registry.internal.PubsubProviders;
 import dev.registry.spi.Pubsub;
+import java.time.Duration;
 import java.util.List;
 import java.util.Objects;
 import java.util.Optional;
 import java.util.Set;
 import java.util.concurrent.CompletableFuture;
+import java.util.function.Consumer;
 
 /**
  * A peer-to-peer service registry on a pub/sub bus: register this process's instances, look up others',
@@ -81,6 +83,12 @@ public interface Registry extends AutoCloseable {
     Registration register(Service service);
 
     /**
+     * Registers an instance as {@link #register(Service)} does, and runs {@code check} for it: its outcomes set
+     * the registration's status (see {@link HealthCheck}). The check stops when the instance is unregistered.
+     */
+    Registration register(Service service, HealthCheck check);
+
+    /**
      * One instance of {@code name} passing the default filters then {@code filters}: the first of what they
      * leave, so pass {@link Filters#loadBalance()} to spread calls. Answers from the cache when it can;
      * otherwise pings the bus and waits up to the lookup timeout.
@@ -116,6 +124,30 @@ public interface Registry extends AutoCloseable {
 
     /** Calls {@code listener} for every change of every service on this registry's main topic. */
     Subscription observeAll(ServiceListener listener);
+
+    /**
+     * Keeps {@code watcher} told of the full list of passing instances of {@code name} (like Curator's
+     * ServiceCache or a client's host list): once as soon as the first lookup settles (possibly with an empty
+     * list), then after every change. Bursts of changes are coalesced into one call with the final list, and
+     * a call never carries a list older than one already delivered. The watcher runs on the listener
+     * executor, in order with {@code name}'s events; close the subscription to stop.
+     */
+    Subscription watch(String name, Consumer<List<Service>> watcher);
+
+    /**
+     * As {@link #watch(String, Consumer)}, and also calls {@code watcher} with the full list every
+     * {@code refreshEvery} even when nothing changed (periodic reconciliation: a consumer that missed or
+     * mishandled a call converges).
+     */
+    Subscription watch(String name, Duration refreshEvery, Consumer<List<Service>> watcher);
+
+    /**
+     * Waits until every one of {@code names} has at least one passing instance, as a service resolves its
+     * dependencies before it starts serving.
+     *
+     * @throws DependencyTimeoutException naming the services still missing after {@code timeout}
+     */
+    void await(Duration timeout, String... names);
 
     /** This process's live registrations. */
     List<Registration> registrations();

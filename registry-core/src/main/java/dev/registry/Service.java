@@ -1,9 +1,12 @@
 package dev.registry;
 
 import dev.registry.internal.Names;
+import java.util.ArrayList;
 import java.util.Collections;
+import java.util.List;
 import java.util.Map;
 import java.util.Objects;
+import java.util.Optional;
 import java.util.OptionalInt;
 import java.util.TreeMap;
 
@@ -92,6 +95,19 @@ public final class Service {
     /** Free metadata, sorted by key; empty when there is none. */
     public Map<String, String> kv() {
         return kv;
+    }
+
+    /** The endpoints this instance declares, in name order; empty when none. */
+    public List<Endpoint> endpoints() {
+        List<Endpoint> endpoints = new ArrayList<>();
+        kv.forEach((key, value) -> Endpoint.fromKv(key, value).ifPresent(endpoints::add));
+        return endpoints;
+    }
+
+    /** The endpoint called {@code name}, if this instance declares it. */
+    public Optional<Endpoint> endpoint(String name) {
+        String value = kv.get(Endpoint.KV_PREFIX + name);
+        return value == null ? Optional.empty() : Endpoint.fromKv(Endpoint.KV_PREFIX + name, value);
     }
 
     /** The health the owner reports. */
@@ -217,6 +233,16 @@ public final class Service {
         /** Adds every entry of {@code entries}. */
         public Builder kv(Map<String, String> entries) {
             entries.forEach(this::kv);
+            return this;
+        }
+
+        /**
+         * Declares a named endpoint (see {@link Endpoint}), carried in {@code kv} as {@code ep.<name>}; a later
+         * endpoint of the same name replaces the earlier one.
+         */
+        public Builder endpoint(String name, String protocol, String host, int port) {
+            Endpoint endpoint = new Endpoint(name, protocol, host, port);
+            kv.put(Endpoint.KV_PREFIX + endpoint.name(), endpoint.uri());
             return this;
         }
 

@@ -1,6 +1,8 @@
 package dev.registry.internal;
 
+import dev.registry.DependencyTimeoutException;
 import dev.registry.Filter;
+import dev.registry.HealthCheck;
 import dev.registry.Registration;
 import dev.registry.Registry;
 import dev.registry.RegistryException;
@@ -13,7 +15,11 @@ import dev.registry.ServiceNotFoundException;
 import dev.registry.Subscription;
 import dev.registry.spi.ConnectionState;
 import dev.registry.spi.Pubsub;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
 import java.util.Set;
@@ -22,10 +28,13 @@ import java.util.concurrent.ExecutionException;
 import java.util.concurrent.Executor;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.RejectedExecutionException;
+import java.util.concurrent.ScheduledFuture;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledThreadPoolExecutor;
 import java.util.concurrent.ThreadLocalRandom;
 import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
+import java.util.function.Consumer;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -63,6 +72,7 @@ public final class DefaultRegistry implements Registry, DefaultRegistration.Anno
     private volatile boolean closed;
     private final Thread shutdownHook;
     private final BusWatchdog watchdog;
+    private final HealthMonitor health;
 
     public DefaultRegistry(Pubsub pubsub, RegistryOptions options) {
         this.pubsub = pubsub;
@@ -82,6 +92,7 @@ public final class DefaultRegistry implements Registry, DefaultRegistration.Anno
         this.cache = new InstanceCache(clock, scheduler, this::onCacheEvent);
         this.observations = new Observations(pubsub, topics, new Inbound(codec, signer, topics, options, cache, counters));
         this.own = new OwnRegistrations(pubsub, topics, this::answerPing);
+        this.health = new HealthMonitor(scheduler, id);
         long sweep = options.dueCheckPeriod().toNanos();
         scheduler.scheduleWithFixedDelay(cache::expireDue, sweep, sweep, TimeUnit.NANOSECONDS);
         pubsub.addConnectionListener(this::onConnectionState);
@@ -114,6 +125,14 @@ public final class DefaultRegistry implements Registry, DefaultRegistration.Anno
             registration.announce();
             scheduleBeat(registration);
         }
+        return registration;
+    }
+
+    @Override
+    public Registration register(Service service, HealthCheck check) {
+        Objects.requireNonNull(check, "check");
+        DefaultRegistration registration = (DefaultRegistration) register(service);
+        health.start(registration, check);
         return registration;
     }
 
@@ -181,6 +200,54 @@ public final class DefaultRegistry implements Registry, DefaultRegistration.Anno
     }
 
     @Override
+    public Subscription watch(String name, Consumer<List<Service>> watcher) {
+        return startWatch(name, null, watcher);
+    }
+
+    @Override
+    public Subscription watch(String name, Duration refreshEvery, Consumer<List<Service>> watcher) {
+        if (refreshEvery == null || refreshEvery.isZero() || refreshEvery.isNegative()) {
+            throw new IllegalArgumentException("refreshEvery must be > 0, but was " + refreshEvery);
+        }
+        return startWatch(name, refreshEvery, watcher);
+    }
+
+    @Override
+    public void await(Duration timeout, String... names) {
+        if (timeout == null || timeout.isNegative()) {
+            throw new IllegalArgumentException("timeout must be >= 0, but was " + timeout);
+        }
+        Map<String, CompletableFuture<Void>> ready = new LinkedHashMap<>();
+        for (String name : names) {
+            ready.put(Names.requireValidServiceName(name), new CompletableFuture<>());
+        }
+        List<Subscription> watches = new ArrayList<>();
+        try {
+            ready.forEach((name, future) -> watches.add(watch(name, passing -> {
+                if (!passing.isEmpty()) {
+                    future.complete(null);
+                }
+            })));
+            CompletableFuture.allOf(ready.values().toArray(CompletableFuture[]::new)).get(timeout.toNanos(), TimeUnit.NANOSECONDS);
+        } catch (TimeoutException expired) {
+            List<String> missing = new ArrayList<>();
+            ready.forEach((name, future) -> {
+                if (!future.isDone()) {
+                    missing.add(name);
+                }
+            });
+            throw new DependencyTimeoutException(missing, timeout);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new RegistryException("interrupted while waiting for " + ready.keySet(), e);
+        } catch (ExecutionException impossible) {
+            throw new RegistryException("waiting for " + ready.keySet() + " failed", impossible.getCause());
+        } finally {
+            watches.forEach(Subscription::close);
+        }
+    }
+
+    @Override
     public List<Registration> registrations() {
         return List.copyOf(own.all());
     }
@@ -213,6 +280,7 @@ public final class DefaultRegistry implements Registry, DefaultRegistration.Anno
             registration.unregister();
         }
         watchdog.close();
+        health.close();
         observations.close();
         own.close();
         scheduler.shutdownNow();
@@ -245,6 +313,23 @@ public final class DefaultRegistry implements Registry, DefaultRegistration.Anno
     @Override
     public String toString() {
         return "Registry{" + options.mainTopic() + " on " + pubsub + "}";
+    }
+
+    private Subscription startWatch(String name, Duration refreshEvery, Consumer<List<Service>> watcher) {
+        Names.requireValidServiceName(name);
+        Objects.requireNonNull(watcher, "watcher");
+        ensureOpen();
+        InstanceWatch watch = new InstanceWatch(name, watcher, cache::snapshot, dispatcher);
+        Subscription events = dispatcher.add(name, watch);
+        ScheduledFuture<?> refresh = refreshEvery == null ? null : scheduler.scheduleWithFixedDelay(() -> watch.request(true),
+                refreshEvery.toNanos(), refreshEvery.toNanos(), TimeUnit.NANOSECONDS);
+        // The first call waits for a lookup, so a cold cache first asks the bus who is there.
+        getServicesAsync(name).whenComplete((found, failure) -> watch.requestInitial());
+        return watch.stopping(events, () -> {
+            if (refresh != null) {
+                refresh.cancel(false);
+            }
+        });
     }
 
     /** The lookup's result from the cache alone, empty when it must go to the bus. */

@@ -17,7 +17,7 @@ import org.slf4j.LoggerFactory;
  * Runs the {@link HealthCheck}s of a registry's own registrations. The scheduler thread only starts probes
  * and counts their outcomes; probes run on a bounded pool ({@value #THREADS} daemon threads named
  * {@code registry-health-<id>}), so a slow or hanging probe never delays a heartbeat. A probe still running
- * when its check is due again is not started twice: its timeout already counted it as failing.
+ * when its check is due again is not started twice: each interval it still hangs counts as one more failure.
  */
 final class HealthMonitor implements AutoCloseable {
 
@@ -68,6 +68,9 @@ final class HealthMonitor implements AutoCloseable {
                 return;
             }
             if (!inFlight.compareAndSet(false, true)) {
+                if (attemptDone) {
+                    failed("the probe started earlier still hangs");
+                }
                 return;
             }
             long current = ++attempt;
@@ -112,6 +115,10 @@ final class HealthMonitor implements AutoCloseable {
                 registration.updateStatus(status);
                 return;
             }
+            failed(failure);
+        }
+
+        private void failed(String failure) {
             failures++;
             LOG.debug("health check {} of {} failed ({} of {}): {}", check, registration.service().address(),
                     failures, check.retries(), failure);
