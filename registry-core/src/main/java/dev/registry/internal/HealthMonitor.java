@@ -39,7 +39,11 @@ final class HealthMonitor implements AutoCloseable {
     void start(DefaultRegistration registration, HealthCheck check) {
         CheckRun run = new CheckRun(registration, check);
         long interval = check.interval().toNanos();
-        run.schedule = scheduler.scheduleWithFixedDelay(run::tick, 0, interval, TimeUnit.NANOSECONDS);
+        try {
+            run.schedule = scheduler.scheduleWithFixedDelay(run::tick, 0, interval, TimeUnit.NANOSECONDS);
+        } catch (RejectedExecutionException closing) {
+            // the registry closed meanwhile, which unregistered the instance: nothing left to check
+        }
     }
 
     @Override
