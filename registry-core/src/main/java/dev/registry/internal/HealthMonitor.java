@@ -59,7 +59,7 @@ final class HealthMonitor implements AutoCloseable {
         private long attempt;
         private boolean attemptDone;
         private int failures;
-        ScheduledFuture<?> schedule;
+        volatile ScheduledFuture<?> schedule;
 
         CheckRun(DefaultRegistration registration, HealthCheck check) {
             this.registration = registration;
@@ -68,7 +68,10 @@ final class HealthMonitor implements AutoCloseable {
 
         void tick() {
             if (!registration.isRegistered()) {
-                schedule.cancel(false);
+                ScheduledFuture<?> self = schedule;
+                if (self != null) {
+                    self.cancel(false);
+                }
                 return;
             }
             if (!inFlight.compareAndSet(false, true)) {
