@@ -1,0 +1,93 @@
+package dev.registry.benchmarks;
+
+import dev.registry.benchmarks.broker.BrokerProcess;
+import dev.registry.benchmarks.harness.Harness;
+import dev.registry.benchmarks.harness.HarnessResults;
+import dev.registry.benchmarks.harness.HarnessSettings;
+import dev.registry.benchmarks.jmh.HotLookupBenchmark;
+import dev.registry.benchmarks.jmh.JfrProfile;
+import dev.registry.benchmarks.jmh.JmhRuns;
+import dev.registry.benchmarks.jmh.JmhScore;
+import dev.registry.benchmarks.jmh.JmhSettings;
+import dev.registry.benchmarks.report.BenchResults;
+import dev.registry.benchmarks.report.Machine;
+import dev.registry.benchmarks.report.ReportWriter;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.time.ZonedDateTime;
+import java.time.temporal.ChronoUnit;
+import java.util.List;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * The one command behind {@code scripts/bench}: runs the JMH benchmarks (with the GC profiler, plus a JFR
+ * recording of the hot lookup), starts a nats-server and a redis-server of its own on loopback ports, runs
+ * the end-to-end harness against them, and writes {@code BENCHMARKS.md} and its plots.
+ *
+ * <p>Arguments: {@code [--quick] [--out DIR] [--build-seconds N]}. {@code --quick} is a smoke run with few
+ * samples, written to {@code registry-benchmarks/target/bench-quick} unless {@code --out} says otherwise;
+ * the full run writes to the current directory (the repository root, where the script runs it).
+ */
+public final class BenchMain {
+
+    private static final Logger LOG = LoggerFactory.getLogger(BenchMain.class);
+
+    private BenchMain() {
+    }
+
+    public static void main(String[] args) throws IOException {
+        boolean quick = List.of(args).contains("--quick");
+        Path out = Path.of(option(args, "--out", quick ? "registry-benchmarks/target/bench-quick" : "."));
+        Duration build = Duration.ofSeconds(Long.parseLong(option(args, "--build-seconds", "0")));
+        JmhSettings jmh = quick ? JmhSettings.quick() : JmhSettings.full();
+        HarnessSettings harness = quick ? HarnessSettings.quick() : HarnessSettings.full();
+
+        long start = System.nanoTime();
+        String loadBefore = Machine.loadAverage();
+        JmhRuns benchmarks = new JmhRuns(jmh);
+        LOG.info("JMH: hot lookup");
+        List<JmhScore> hot = benchmarks.hotLookup();
+        LOG.info("JMH: lookup by cache size");
+        List<JmhScore> scale = benchmarks.scaleLookup();
+        LOG.info("JMH: ingest");
+        JmhScore ingest = benchmarks.ingest();
+        LOG.info("JMH: hot lookup under JDK Flight Recorder");
+        JfrProfile profile = profileHotLookup(benchmarks);
+
+        HarnessResults results;
+        Machine machine;
+        try (BrokerProcess nats = BrokerProcess.nats(); BrokerProcess redis = BrokerProcess.redis()) {
+            machine = Machine.describe(nats.version(), redis.version());
+            results = new Harness(harness).run(nats, redis);
+        }
+        Duration measured = Duration.ofNanos(System.nanoTime() - start);
+        BenchResults bench = new BenchResults(machine, ZonedDateTime.now().truncatedTo(ChronoUnit.SECONDS), loadBefore,
+                Machine.loadAverage(), build, measured, hot, scale, ingest, profile, results);
+        Path report = new ReportWriter(out).write(bench, quick);
+        LOG.info("wrote {} after {} s of measurements", report, measured.toSeconds());
+    }
+
+    private static JfrProfile profileHotLookup(JmhRuns benchmarks) throws IOException {
+        Path directory = Files.createTempDirectory("bench-jfr");
+        Path recording = directory.resolve("hot-lookup.jfr");
+        try {
+            benchmarks.recordHotLookup(recording);
+            return JfrProfile.read(recording, HotLookupBenchmark.class.getSimpleName(), 8);
+        } finally {
+            Files.deleteIfExists(recording);
+            Files.deleteIfExists(directory);
+        }
+    }
+
+    private static String option(String[] args, String name, String fallback) {
+        for (int i = 0; i < args.length - 1; i++) {
+            if (args[i].equals(name)) {
+                return args[i + 1];
+            }
+        }
+        return fallback;
+    }
+}

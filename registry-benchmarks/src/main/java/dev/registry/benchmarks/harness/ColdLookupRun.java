@@ -1,0 +1,61 @@
+package dev.registry.benchmarks.harness;
+
+import dev.registry.Filters;
+import dev.registry.Registry;
+import dev.registry.benchmarks.fixture.GoMessages;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * {@code getService} on registry B of a name registered on registry A but never seen by B, over NATS, next to
+ * the raw NATS request/reply round trip measured in the same rounds. Each round also times the second half
+ * alone: a lookup of a name B already observes (its subscriptions exist) but has no instance of, which is
+ * just the ping, the owner's answer and the hand-over to the caller. The difference between the two is
+ * what B's subscribing to the name costs.
+ */
+final class ColdLookupRun {
+
+    private static final Logger LOG = LoggerFactory.getLogger(ColdLookupRun.class);
+
+    private final String url;
+
+    ColdLookupRun(String url) {
+        this.url = url;
+    }
+
+    ColdLookupResult run(int warmup, int samples) {
+        LOG.info("cold lookups over NATS: {} warm-up rounds, {} measured", warmup, samples);
+        String mainTopic = HarnessRegistries.newMainTopic();
+        SampleBuffer raw = new SampleBuffer("raw NATS request/reply", samples);
+        SampleBuffer cold = new SampleBuffer("getService, name new to B", samples);
+        SampleBuffer pingPong = new SampleBuffer("getService, name observed by B, nothing cached", samples);
+        try (NatsRequestReplyProbe probe = new NatsRequestReplyProbe(url, GoMessages.register("cold", "10.0.0.1:8080"));
+             Registry a = HarnessRegistries.connect(url, HarnessRegistries.options(mainTopic).build());
+             Registry b = HarnessRegistries.connect(url, HarnessRegistries.options(mainTopic).build())) {
+            int rounds = warmup + samples;
+            for (int i = 0; i < rounds; i++) {
+                a.register(HarnessRegistries.service("cold-" + i, "10.2.0.1:8080"));
+                a.register(HarnessRegistries.service("pp-" + i, "10.2.0.1:8080"));
+            }
+            for (int i = 0; i < rounds; i++) {
+                long rawNanos = probe.sample();
+
+                long start = System.nanoTime();
+                b.getService("cold-" + i, Filters.loadBalance());
+                long coldNanos = System.nanoTime() - start;
+
+                b.observe("pp-" + i, event -> { });
+                start = System.nanoTime();
+                b.getService("pp-" + i, Filters.loadBalance());
+                long pingPongNanos = System.nanoTime() - start;
+
+                if (i >= warmup) {
+                    raw.add(rawNanos);
+                    cold.add(coldNanos);
+                    pingPong.add(pingPongNanos);
+                }
+            }
+        }
+        return new ColdLookupResult(raw.samples(), cold.samples(), pingPong.samples());
+    }
+}

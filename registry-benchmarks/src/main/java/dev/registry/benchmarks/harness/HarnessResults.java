@@ -1,0 +1,17 @@
+package dev.registry.benchmarks.harness;
+
+/**
+ * Everything the end-to-end runs measured.
+ *
+ * @param natsPropagation  propagation over NATS
+ * @param redisPropagation propagation over Redis
+ * @param coldLookup       cold lookups over NATS
+ * @param failure          failure detection over NATS
+ * @param heartbeat        heartbeat cost over NATS
+ * @param busIngestPerSecond register messages applied per second through the in-memory bus
+ * @param scale            the 100,000-instance cache
+ */
+public record HarnessResults(PropagationResult natsPropagation, PropagationResult redisPropagation,
+                             ColdLookupResult coldLookup, FailureDetectionResult failure,
+                             HeartbeatCostResult heartbeat, double busIngestPerSecond, ScaleResult scale) {
+}

@@ -1,0 +1,102 @@
+package dev.registry.benchmarks.jmh;
+
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.Collection;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.regex.Pattern;
+import org.openjdk.jmh.infra.BenchmarkParams;
+import org.openjdk.jmh.profile.GCProfiler;
+import org.openjdk.jmh.results.Result;
+import org.openjdk.jmh.results.RunResult;
+import org.openjdk.jmh.runner.Runner;
+import org.openjdk.jmh.runner.RunnerException;
+import org.openjdk.jmh.runner.options.ChainedOptionsBuilder;
+import org.openjdk.jmh.runner.options.OptionsBuilder;
+import org.openjdk.jmh.runner.options.TimeValue;
+
+/**
+ * Runs this module's JMH benchmarks through JMH's API, always with the GC profiler (bytes allocated per
+ * operation), each benchmark in forked JVMs of this class path, and returns their scores. Not thread-safe.
+ */
+public final class JmhRuns {
+
+    private final JmhSettings settings;
+
+    public JmhRuns(JmhSettings settings) {
+        this.settings = settings;
+    }
+
+    /** {@link HotLookupBenchmark}: every method with 1 thread, then with 2. */
+    public List<JmhScore> hotLookup() {
+        List<JmhScore> scores = new ArrayList<>(run(options(HotLookupBenchmark.class, "").threads(1)));
+        scores.addAll(run(options(HotLookupBenchmark.class, "").threads(2)));
+        return scores;
+    }
+
+    /** {@link ScaleLookupBenchmark} at every cache size. */
+    public List<JmhScore> scaleLookup() {
+        return run(options(ScaleLookupBenchmark.class, "").threads(1));
+    }
+
+    /** {@link IngestBenchmark}. */
+    public JmhScore ingest() {
+        return run(options(IngestBenchmark.class, "").threads(1)).get(0);
+    }
+
+    /**
+     * {@code HotLookupBenchmark.loadBalance} once more, recorded by JDK Flight Recorder into {@code recording}
+     * (allocation samples and execution samples), for the report's profile of the hot lookup.
+     */
+    public void recordHotLookup(Path recording) {
+        run(options(HotLookupBenchmark.class, "loadBalance").threads(1)
+                .jvmArgsAppend("-XX:StartFlightRecording=settings=profile,filename=" + recording.toAbsolutePath()));
+    }
+
+    private ChainedOptionsBuilder options(Class<?> benchmark, String method) {
+        String include = Pattern.quote(benchmark.getName() + ".") + (method.isEmpty() ? "" : Pattern.quote(method) + "$");
+        return new OptionsBuilder()
+                .include(include)
+                .forks(settings.forks())
+                .warmupIterations(settings.warmupIterations())
+                .warmupTime(TimeValue.seconds(settings.iterationSeconds()))
+                .measurementIterations(settings.measureIterations())
+                .measurementTime(TimeValue.seconds(settings.iterationSeconds()))
+                .addProfiler(GCProfiler.class)
+                .shouldFailOnError(true);
+    }
+
+    private static List<JmhScore> run(ChainedOptionsBuilder options) {
+        Collection<RunResult> results;
+        try {
+            results = new Runner(options.build()).run();
+        } catch (RunnerException e) {
+            throw new IllegalStateException("JMH failed: " + e.getMessage(), e);
+        }
+        List<JmhScore> scores = new ArrayList<>();
+        for (RunResult result : results) {
+            BenchmarkParams params = result.getParams();
+            Map<String, String> values = new HashMap<>();
+            for (String key : params.getParamsKeys()) {
+                values.put(key, params.getParam(key));
+            }
+            String benchmark = params.getBenchmark();
+            String shortName = benchmark.substring(benchmark.lastIndexOf('.', benchmark.lastIndexOf('.') - 1) + 1);
+            Result<?> primary = result.getPrimaryResult();
+            scores.add(new JmhScore(shortName, values, params.getThreads(), primary.getScore(), primary.getScoreError(),
+                    primary.getScoreUnit(), bytesPerOp(result)));
+        }
+        return scores;
+    }
+
+    private static double bytesPerOp(RunResult result) {
+        for (String label : result.getSecondaryResults().keySet()) {
+            if (label.endsWith("gc.alloc.rate.norm")) {
+                return result.getSecondaryResults().get(label).getScore();
+            }
+        }
+        return Double.NaN;
+    }
+}

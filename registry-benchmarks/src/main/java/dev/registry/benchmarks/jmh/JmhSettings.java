@@ -1,0 +1,22 @@
+package dev.registry.benchmarks.jmh;
+
+/**
+ * How long JMH measures: warm-up and measurement iterations and their length, and forks.
+ *
+ * @param forks               JVMs per benchmark
+ * @param warmupIterations    unmeasured iterations first
+ * @param measureIterations   measured iterations
+ * @param iterationSeconds    length of every iteration
+ */
+public record JmhSettings(int forks, int warmupIterations, int measureIterations, int iterationSeconds) {
+
+    /** What {@code scripts/bench} uses for the committed report. */
+    public static JmhSettings full() {
+        return new JmhSettings(1, 3, 5, 2);
+    }
+
+    /** A smoke run while developing: numbers too noisy to report. */
+    public static JmhSettings quick() {
+        return new JmhSettings(1, 1, 1, 1);
+    }
+}

@@ -1,0 +1,33 @@
+package dev.registry.benchmarks.report;
+
+import dev.registry.benchmarks.harness.HarnessResults;
+import dev.registry.benchmarks.jmh.JfrProfile;
+import dev.registry.benchmarks.jmh.JmhScore;
+import java.time.Duration;
+import java.time.ZonedDateTime;
+import java.util.List;
+
+/**
+ * Everything one run of {@code scripts/bench} measured, and the circumstances: what the report is written from.
+ *
+ * @param machine       the machine
+ * @param finished      when the measurements ended
+ * @param loadBefore    load average before the first measurement
+ * @param loadAfter     load average after the last
+ * @param buildTime     how long the build before the run took (zero when not told)
+ * @param measureTime   how long the measurements took
+ * @param hotLookup     JMH scores of the hot lookup, 1 and 2 threads
+ * @param scaleLookup   JMH scores of lookups by cache size
+ * @param ingest        JMH score of ingest
+ * @param hotProfile    JFR profile of the hot lookup with the load-balance filter
+ * @param harness       the end-to-end figures
+ */
+public record BenchResults(Machine machine, ZonedDateTime finished, String loadBefore, String loadAfter,
+                           Duration buildTime, Duration measureTime, List<JmhScore> hotLookup,
+                           List<JmhScore> scaleLookup, JmhScore ingest, JfrProfile hotProfile, HarnessResults harness) {
+
+    public BenchResults {
+        hotLookup = List.copyOf(hotLookup);
+        scaleLookup = List.copyOf(scaleLookup);
+    }
+}

@@ -1,0 +1,59 @@
+package dev.registry.benchmarks.report;
+
+import java.util.List;
+
+/** Builds a Markdown document: headings, paragraphs, tables, images, lists. Not thread-safe. */
+public final class Markdown {
+
+    private final StringBuilder text = new StringBuilder();
+
+    public Markdown heading(int level, String title) {
+        text.append("#".repeat(level)).append(' ').append(title).append("\n\n");
+        return this;
+    }
+
+    public Markdown paragraph(String paragraph) {
+        text.append(paragraph).append("\n\n");
+        return this;
+    }
+
+    /** A table; cells are escaped so a {@code |} in a value cannot break it. */
+    public Markdown table(List<String> header, List<List<String>> rows) {
+        row(header);
+        text.append('|');
+        header.forEach(column -> text.append("---|"));
+        text.append('\n');
+        rows.forEach(this::row);
+        text.append('\n');
+        return this;
+    }
+
+    /** The standard table of figures: name, measured, baseline, ratio, goal, result. */
+    public Markdown figures(List<Figure> figures) {
+        return table(List.of("figure", "measured", "raw broker baseline", "ratio", "goal", "result"),
+                figures.stream().map(figure -> List.of(figure.name(), figure.measured(), figure.baseline(),
+                        figure.ratio(), figure.goal(), figure.verdict().text())).toList());
+    }
+
+    public Markdown image(String alt, String path) {
+        text.append("![").append(alt).append("](").append(path).append(")\n\n");
+        return this;
+    }
+
+    public Markdown bullets(List<String> items) {
+        items.forEach(item -> text.append("- ").append(item).append('\n'));
+        text.append('\n');
+        return this;
+    }
+
+    @Override
+    public String toString() {
+        return text.toString();
+    }
+
+    private void row(List<String> cells) {
+        text.append('|');
+        cells.forEach(cell -> text.append(' ').append(cell.replace("|", "\\|")).append(" |"));
+        text.append('\n');
+    }
+}
