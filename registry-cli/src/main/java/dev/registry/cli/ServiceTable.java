@@ -1,0 +1,54 @@
+package dev.registry.cli;
+
+import dev.registry.Service;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.List;
+import java.util.Map;
+import java.util.stream.Collectors;
+
+/**
+ * Instances as an aligned text table for people: one row per instance, sorted by name then address, {@code -}
+ * for an empty field. Stateless.
+ */
+final class ServiceTable {
+
+    static final Comparator<Service> ORDER = Comparator.comparing(Service::name).thenComparing(Service::address);
+
+    private static final List<String> HEADER = List.of("SERVICE", "ADDRESS", "STATUS", "VERSION", "HOST", "URL", "KV");
+
+    private ServiceTable() {
+    }
+
+    static String format(List<Service> services) {
+        List<List<String>> rows = new ArrayList<>();
+        rows.add(HEADER);
+        services.stream().sorted(ORDER).forEach(service -> rows.add(List.of(service.name(), service.address(),
+                service.status().wireName(), orDash(service.version()), orDash(service.host()), orDash(service.url()),
+                kv(service.kv()))));
+        int[] widths = new int[HEADER.size()];
+        rows.forEach(row -> {
+            for (int column = 0; column < widths.length; column++) {
+                widths[column] = Math.max(widths[column], row.get(column).length());
+            }
+        });
+        StringBuilder table = new StringBuilder();
+        for (List<String> row : rows) {
+            for (int column = 0; column < widths.length - 1; column++) {
+                table.append(String.format("%-" + (widths[column] + 2) + "s", row.get(column)));
+            }
+            table.append(row.get(widths.length - 1)).append(System.lineSeparator());
+        }
+        return table.toString();
+    }
+
+    /** {@code k=v,k2=v2}, or {@code -} when there is no metadata. */
+    static String kv(Map<String, String> kv) {
+        return kv.isEmpty() ? "-" : kv.entrySet().stream().map(entry -> entry.getKey() + "=" + entry.getValue())
+                .collect(Collectors.joining(","));
+    }
+
+    static String orDash(String value) {
+        return value.isEmpty() ? "-" : value;
+    }
+}
