@@ -1,0 +1,59 @@
+package dev.registry.cli;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+
+import dev.registry.Service;
+import dev.registry.Status;
+import java.time.Duration;
+import java.util.List;
+import org.junit.jupiter.api.Test;
+
+/** How the tool prints instances and durations, and reads the host of an address for the catalog. */
+class FormatsTest {
+
+    @Test
+    void theTableIsAlignedSortedAndDashesEmptyFields() {
+        String table = ServiceTable.format(List.of(
+                Service.builder("web").address("127.0.0.1:80").host("h1").status(Status.CRITICAL).build(),
+                Service.builder("api").address("127.0.0.1:8080").host("h2").version("1.0").url("http://127.0.0.1:8080/")
+                        .kv("zone", "eu").kv("rack", "r1").build()));
+
+        assertEquals(String.join(System.lineSeparator(),
+                "SERVICE  ADDRESS         STATUS    VERSION  HOST  URL                     KV",
+                "api      127.0.0.1:8080  passing   1.0      h2    http://127.0.0.1:8080/  rack=r1,zone=eu",
+                "web      127.0.0.1:80    critical  -        h1    -                       -", ""), table);
+    }
+
+    @Test
+    void jsonHasEveryFieldOfAnInstance() {
+        assertEquals("[{\"name\":\"api\",\"address\":\"127.0.0.1:8080\",\"network\":\"\",\"url\":\"\",\"version\":\"\","
+                + "\"host\":\"h\",\"status\":\"warning\",\"kv\":{\"zone\":\"eu\"}}]", Json.services(List.of(Service.builder("api")
+                .address("127.0.0.1:8080").host("h").status(Status.WARNING).kv("zone", "eu").build()), false));
+    }
+
+    @Test
+    void durationsArePrintedInTheSyntaxTheToolReads() {
+        assertEquals("500ms", Durations.text(Duration.ofMillis(500)));
+        assertEquals("1500ms", Durations.text(Duration.ofMillis(1500)));
+        assertEquals("21s", Durations.text(Duration.ofSeconds(21)));
+        assertEquals("1m", Durations.text(Duration.ofSeconds(60)));
+        assertEquals("1m30s", Durations.text(Duration.ofSeconds(90)));
+    }
+
+    @Test
+    void theCatalogReadsTheHostOfEveryFormOfAddress() {
+        assertEquals("10.0.0.5", CatalogJson.hostOf("10.0.0.5:8080"));
+        assertEquals("::1", CatalogJson.hostOf("[::1]:8080"));
+        assertEquals("", CatalogJson.hostOf(":8080"));
+        assertEquals("web-1", CatalogJson.hostOf("web-1"));
+        assertEquals("fe80::1", CatalogJson.hostOf("fe80::1"));
+        assertEquals("/tmp/greeter.sock", CatalogJson.hostOf("/tmp/greeter.sock"));
+    }
+
+    @Test
+    void busUrlsArePrintedWithoutTheirSecrets() {
+        assertEquals("nats://alice:***@127.0.0.1:4222", Bus.redacted("nats://alice:s3cret@127.0.0.1:4222"));
+        assertEquals("nats://***@127.0.0.1:4222", Bus.redacted("nats://t0ken@127.0.0.1:4222"));
+        assertEquals("redis://127.0.0.1:6379", Bus.redacted("redis://127.0.0.1:6379"));
+    }
+}
