@@ -2,19 +2,19 @@ package dev.registry.examples;
 
 import com.sun.net.httpserver.HttpExchange;
 import com.sun.net.httpserver.HttpServer;
+import dev.registry.HealthCheck;
 import dev.registry.Registration;
 import dev.registry.Registry;
 import dev.registry.Service;
 import dev.registry.Status;
 import java.io.IOException;
 import java.io.UncheckedIOException;
+import java.lang.management.ManagementFactory;
+import java.lang.management.MemoryUsage;
 import java.net.InetSocketAddress;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.Set;
-import java.util.concurrent.Executors;
-import java.util.concurrent.ScheduledExecutorService;
-import java.util.concurrent.TimeUnit;
 
 /**
  * Example: an HTTP service (the JDK's {@code HttpServer}) that registers itself, reports its health through
@@ -25,12 +25,14 @@ import java.util.concurrent.TimeUnit;
  * </pre>
  *
  * Endpoints: {@code GET /hello} answers {@code hello from <id>}; {@code GET /health} answers the status
- * (HTTP 503 when critical); {@code POST /maintenance} puts the instance in maintenance (critical, so clients
- * that filter on passing leave it alone) and {@code DELETE /maintenance} ends it. The health check runs every
- * {@code checkPeriod} and at once on a maintenance change; the registry republishes only a changed status.
+ * (HTTP 503 when critical); {@code POST /maintenance} puts the instance in maintenance and
+ * {@code DELETE /maintenance} ends it. The registry runs the instance's health check ({@link HealthCheck})
+ * every {@code checkPeriod}: critical in maintenance (clients that filter on passing leave the instance alone),
+ * warning when the heap is nearly full, passing otherwise; a changed status is published at once, and a
+ * maintenance change is reported at once too, without waiting for the next check.
  *
- * <p>Threads: the HTTP server's dispatcher thread, one daemon thread for the health check, and the
- * registry's. {@link #close()} is idempotent and thread-safe.
+ * <p>Threads: the HTTP server's dispatcher thread and the registry's (the check runs on its health pool).
+ * {@link #close()} is idempotent and thread-safe.
  */
 public final class GreeterService implements AutoCloseable {
 
@@ -40,18 +42,15 @@ public final class GreeterService implements AutoCloseable {
     private static final String USAGE = "GreeterService [--name greeter] [--id TEXT (default: pid N)] [--port 0]"
             + " (the bus and options come from REGISTRY_URL and the other REGISTRY_* variables)";
 
-    private final HttpServer server;
-    private final HealthCheck health = new HealthCheck();
-    private final ScheduledExecutorService checks = Executors.newSingleThreadScheduledExecutor(task -> {
-        Thread thread = new Thread(task, "greeter-health");
-        thread.setDaemon(true);
-        return thread;
-    });
-    private final Registration registration;
+    /** Heap use above this share of the maximum reports a warning. */
+    private static final double HEAP_WARNING = 0.9;
 
-    private GreeterService(HttpServer server, Registration registration) {
+    private final HttpServer server;
+    private volatile boolean maintenance;
+    private volatile Registration registration;
+
+    private GreeterService(HttpServer server) {
         this.server = server;
-        this.registration = registration;
     }
 
     /**
@@ -68,17 +67,15 @@ public final class GreeterService implements AutoCloseable {
             throw new UncheckedIOException("cannot listen on 127.0.0.1:" + port + ": " + e.getMessage(), e);
         }
         String address = "127.0.0.1:" + server.getAddress().getPort();
+        GreeterService service = new GreeterService(server);
         // The socket is bound, so a client that finds the instance from now on is queued until start() below.
-        Registration registration = registry.register(Service.builder(name).address(address)
-                .url("http://" + address + "/").version("1.0.0").kv("id", id).build());
-        GreeterService service = new GreeterService(server, registration);
+        service.registration = registry.register(Service.builder(name).address(address).url("http://" + address + "/")
+                .version("1.0.0").kv("id", id).build(), HealthCheck.of(service::health).withInterval(checkPeriod));
         byte[] greeting = ("hello from " + id).getBytes(StandardCharsets.UTF_8);
         server.createContext("/hello", exchange -> respond(exchange, 200, greeting));
-        server.createContext("/health", service::health);
+        server.createContext("/health", service::healthEndpoint);
         server.createContext("/maintenance", service::maintenance);
         server.start();
-        long period = checkPeriod.toMillis();
-        service.checks.scheduleWithFixedDelay(service::check, period, period, TimeUnit.MILLISECONDS);
         return service;
     }
 
@@ -95,7 +92,6 @@ public final class GreeterService implements AutoCloseable {
      */
     @Override
     public void close() {
-        checks.shutdownNow();
         registration.unregister();
         server.stop(0);
     }
@@ -104,38 +100,45 @@ public final class GreeterService implements AutoCloseable {
     public static void main(String[] args) {
         ExampleArgs options = ExampleArgs.parse(args, USAGE, Set.of("--name", "--id", "--port"));
         Registry registry = Registry.connect();
-        GreeterService service = start(registry, options.get("--name", NAME), options.get("--id", "pid " + ProcessHandle.current().pid()),
-                options.getInt("--port", 0), Duration.ofSeconds(1));
-        // The registry's own shutdown hook (unregisterOnShutdown, on by default) also unregisters on SIGTERM;
-        // this hook adds the order that matters to clients: leave the registry, then stop serving.
-        Runtime.getRuntime().addShutdownHook(new Thread(service::close, "greeter-shutdown"));
+        GreeterService service = start(registry, options.get("--name", NAME),
+                options.get("--id", "pid " + ProcessHandle.current().pid()), options.getInt("--port", 0), Duration.ofSeconds(1));
+        // On SIGTERM the registry's own shutdown hook (unregisterOnShutdown, on by default) closes it, which
+        // unregisters the instance. This hook adds the order that matters to clients: leave the registry, then
+        // stop serving. It closes the registry rather than only the registration, so that whichever hook runs
+        // first unregisters and only then closes the connection.
+        Runtime.getRuntime().addShutdownHook(new Thread(() -> {
+            registry.close();
+            service.close();
+        }, "greeter-shutdown"));
         System.out.println("serving " + service.service().url() + " as '" + service.service().name() + "' on "
                 + registry.options().mainTopic() + "; stop with Ctrl-C or SIGTERM (it unregisters)");
     }
 
-    private void check() {
-        try {
-            registration.setStatus(health.get());
-        } catch (IllegalStateException unregistered) {
-            // close() ran between the schedule and this check: nothing left to report to
+    /** The health check: what this instance reports to the registry. */
+    private Status health() {
+        if (maintenance) {
+            return Status.CRITICAL;
         }
+        MemoryUsage heap = ManagementFactory.getMemoryMXBean().getHeapMemoryUsage();
+        return heap.getMax() > 0 && heap.getUsed() > HEAP_WARNING * heap.getMax() ? Status.WARNING : Status.PASSING;
     }
 
-    private void health(HttpExchange exchange) throws IOException {
+    private void healthEndpoint(HttpExchange exchange) throws IOException {
         Status status = registration.status();
         respond(exchange, status == Status.CRITICAL ? 503 : 200, status.wireName().getBytes(StandardCharsets.UTF_8));
     }
 
     private void maintenance(HttpExchange exchange) throws IOException {
         switch (exchange.getRequestMethod()) {
-            case "POST" -> health.maintenance(true);
-            case "DELETE" -> health.maintenance(false);
+            case "POST" -> maintenance = true;
+            case "DELETE" -> maintenance = false;
             default -> {
                 respond(exchange, 405, "POST or DELETE".getBytes(StandardCharsets.UTF_8));
                 return;
             }
         }
-        check();
+        // Report the change now; the next run of the check reports the same.
+        registration.setStatus(health());
         respond(exchange, 200, registration.status().wireName().getBytes(StandardCharsets.UTF_8));
     }
 
