@@ -65,7 +65,7 @@ public final class BenchMain {
         }
         Duration measured = Duration.ofNanos(System.nanoTime() - start);
         BenchResults bench = new BenchResults(machine, ZonedDateTime.now().truncatedTo(ChronoUnit.SECONDS), loadBefore,
-                Machine.loadAverage(), build, measured, hot, scale, ingest, profile, results);
+                Machine.loadAverage(), build, measured, jmh, hot, scale, ingest, profile, results);
         Path report = new ReportWriter(out).write(bench, quick);
         LOG.info("wrote {} after {} s of measurements", report, measured.toSeconds());
     }

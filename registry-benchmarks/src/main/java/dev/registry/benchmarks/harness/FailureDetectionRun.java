@@ -22,6 +22,11 @@ import org.slf4j.LoggerFactory;
  * event. A raw NATS subscriber on the same topic stamps every heartbeat as it arrives, which gives the time
  * of the last heartbeat B received.
  *
+ * <p>Each {@code EXPIRED} is also placed on B's clock ({@code System.nanoTime()}, B's ticker, in this JVM):
+ * how long after the last multiple of 2^30 ns it came. Caffeine's timer wheel, which B's cache expires
+ * instances with, turns in ticks of 2^30 ns; expiries bunched just after a tick, whatever the due time,
+ * show that the wheel and not the due time decides when an instance goes.
+ *
  * <p>Children start in batches and are killed a few hundred milliseconds apart, at random offsets, so the
  * samples fall at every phase of B's sweep; a batch's children are all up and beating before the first kill.
  */
@@ -46,6 +51,7 @@ final class FailureDetectionRun {
         RegistryOptions observerOptions = HarnessRegistries.options(mainTopic).build();
         SampleBuffer sinceLastBeat = new SampleBuffer("last heartbeat -> EXPIRED", samples);
         SampleBuffer sinceKill = new SampleBuffer("SIGKILL -> EXPIRED", samples);
+        SampleBuffer afterTick = new SampleBuffer("EXPIRED after the last 2^30 ns tick", samples);
         Map<String, Long> lastBeat = new ConcurrentHashMap<>();
         Connection beats = NatsConnections.open(url);
         try (Registry b = HarnessRegistries.connect(url, observerOptions)) {
@@ -80,6 +86,7 @@ final class FailureDetectionRun {
                         long expired = clock.await(Type.EXPIRED, NAME, addresses.get(i), Duration.ofSeconds(30));
                         sinceLastBeat.add(expired - lastBeat.get(addresses.get(i)));
                         sinceKill.add(expired - killedAt[i]);
+                        afterTick.add(expired & (FailureDetectionResult.TICK_NANOS - 1));
                     }
                 } finally {
                     children.forEach(ChildJvm::close);
@@ -90,7 +97,7 @@ final class FailureDetectionRun {
             NatsConnections.close(beats);
         }
         return new FailureDetectionResult(INTERVAL, observerOptions.dueFactor(), observerOptions.dueCheckPeriod(),
-                sinceLastBeat.samples(), sinceKill.samples());
+                sinceLastBeat.samples(), sinceKill.samples(), afterTick.samples());
     }
 
     /** The {@code add} field of a register message, found without a JSON parser (the harness's own messages). */

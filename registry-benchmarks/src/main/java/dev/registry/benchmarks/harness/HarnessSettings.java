@@ -21,7 +21,7 @@ public record HarnessSettings(int propagationWarmup, int propagationSamples, int
 
     /** What {@code scripts/bench} uses for the committed report. */
     public static HarnessSettings full() {
-        return new HarnessSettings(300, 2_000, 200, 2_000, 50, Duration.ofSeconds(5), Duration.ofSeconds(20),
+        return new HarnessSettings(300, 2_000, 200, 2_000, 50, Duration.ofSeconds(10), Duration.ofSeconds(20),
                 500_000, 2_000_000);
     }
 

@@ -18,10 +18,12 @@ public record HeartbeatCostResult(int registrations, Duration interval, Window l
      * @param wallNanos             the window's length
      * @param cpuNanos              CPU time of the whole process (all threads, GC, JIT)
      * @param registryThreadCpuNanos CPU time of the threads the library named {@code registry-...}
+     * @param registryThreadWakeUps  times those threads were woken from sleep (voluntary context switches)
      * @param outBytes              bytes the NATS connection wrote
      * @param outMessages           messages the NATS connection published
      */
-    public record Window(long wallNanos, long cpuNanos, long registryThreadCpuNanos, long outBytes, long outMessages) {
+    public record Window(long wallNanos, long cpuNanos, long registryThreadCpuNanos, long registryThreadWakeUps,
+                         long outBytes, long outMessages) {
 
         /** CPU time as a share of one core, in percent. */
         public double cpuPercentOfOneCore() {
@@ -34,6 +36,15 @@ public record HeartbeatCostResult(int registrations, Duration interval, Window l
 
         public double messagesPerSecond() {
             return outMessages * 1e9 / wallNanos;
+        }
+
+        public double wakeUpsPerSecond() {
+            return registryThreadWakeUps * 1e9 / wallNanos;
+        }
+
+        /** CPU time of the whole process per message published, in nanoseconds. */
+        public double cpuNanosPerMessage() {
+            return outMessages == 0 ? Double.NaN : (double) cpuNanos / outMessages;
         }
     }
 }

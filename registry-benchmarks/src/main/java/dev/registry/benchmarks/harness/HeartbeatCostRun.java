@@ -29,11 +29,13 @@ final class HeartbeatCostRun {
         LOG.info("heartbeat cost over NATS: {} registrations vs none, {} s window", REGISTRATIONS, window.toSeconds());
         Map<String, Long> idle = measure(0, warmup, window);
         Map<String, Long> loaded = measure(REGISTRATIONS, warmup, window);
-        return new HeartbeatCostResult(REGISTRATIONS, INTERVAL,
-                new HeartbeatCostResult.Window(loaded.get("wallNanos"), loaded.get("cpuNanos"),
-                        loaded.get("registryThreadCpuNanos"), loaded.get("outBytes"), loaded.get("outMessages")),
-                new HeartbeatCostResult.Window(idle.get("wallNanos"), idle.get("cpuNanos"),
-                        idle.get("registryThreadCpuNanos"), idle.get("outBytes"), idle.get("outMessages")));
+        return new HeartbeatCostResult(REGISTRATIONS, INTERVAL, window(loaded), window(idle));
+    }
+
+    private static HeartbeatCostResult.Window window(Map<String, Long> values) {
+        return new HeartbeatCostResult.Window(values.get("wallNanos"), values.get("cpuNanos"),
+                values.get("registryThreadCpuNanos"), values.get("registryThreadWakeUps"), values.get("outBytes"),
+                values.get("outMessages"));
     }
 
     private Map<String, Long> measure(int registrations, Duration warmup, Duration window) {

@@ -16,7 +16,8 @@ import java.util.Map;
  * The heartbeat-cost process: owns {@code count} registrations (10 per name) on NATS at one register
  * interval, lets them beat for a warm-up, then measures over a window what the whole process spends: its
  * CPU time (every thread, GC and JIT included, from the OS) and the bytes and messages its NATS connection
- * wrote (jnats' own counters: the PUB protocol lines and payloads, exactly what goes on the wire). With
+ * wrote (jnats' own counters: the PUB protocol lines and payloads, exactly what goes on the wire), and how
+ * often the library's threads went to sleep and were woken (their voluntary context switches). With
  * {@code count} 0 it measures the same process idle, the baseline. Prints one {@code result} line.
  *
  * <p>Arguments: {@code <nats url> <count> <interval millis> <warm-up seconds> <window seconds>}.
@@ -41,6 +42,7 @@ public final class HeartbeatOwner {
             OperatingSystemMXBean os = (OperatingSystemMXBean) ManagementFactory.getOperatingSystemMXBean();
             Statistics wire = pubsub.connection().getStatistics();
             Map<Long, Long> threadCpuBefore = registryThreadCpu();
+            long wakeUpsBefore = LinuxThreads.voluntarySwitches("registry-");
             long cpuBefore = os.getProcessCpuTime();
             long bytesBefore = wire.getOutBytes();
             long messagesBefore = wire.getOutMsgs();
@@ -53,7 +55,8 @@ public final class HeartbeatOwner {
                 registryThreads += after.getValue() - threadCpuBefore.getOrDefault(after.getKey(), 0L);
             }
             System.out.println("result wallNanos=" + wall + " cpuNanos=" + cpu + " registryThreadCpuNanos="
-                    + registryThreads + " outBytes=" + (wire.getOutBytes() - bytesBefore) + " outMessages="
+                    + registryThreads + " registryThreadWakeUps=" + (LinuxThreads.voluntarySwitches("registry-")
+                    - wakeUpsBefore) + " outBytes=" + (wire.getOutBytes() - bytesBefore) + " outMessages="
                     + (wire.getOutMsgs() - messagesBefore));
             System.out.flush();
         }

@@ -10,7 +10,9 @@ package dev.registry.benchmarks.harness;
  * @param updated      {@code setStatus} -> {@code UPDATED}
  * @param unregistered {@code unregister} -> {@code UNREGISTERED}
  * @param firstOfName  {@code register} of a name's first instance in A -> {@code REGISTERED}
+ * @param registerCall the {@code register} call of round 1 alone, until it returned on A's thread
  */
 public record PropagationResult(String broker, LatencySamples raw, LatencySamples registered,
-                                LatencySamples updated, LatencySamples unregistered, LatencySamples firstOfName) {
+                                LatencySamples updated, LatencySamples unregistered, LatencySamples firstOfName,
+                                LatencySamples registerCall) {
 }

@@ -46,6 +46,7 @@ final class PropagationRun {
         SampleBuffer updated = new SampleBuffer("setStatus -> UPDATED", samples);
         SampleBuffer unregistered = new SampleBuffer("unregister -> UNREGISTERED", samples);
         SampleBuffer first = new SampleBuffer("register, first of its name -> REGISTERED", samples);
+        SampleBuffer registerCall = new SampleBuffer("register() call on A until it returns", samples);
         byte[] rawPayload = GoMessages.register(NAME, "10.0.0.1:8080");
         try (OneWayProbe probe = probes.get();
              Registry a = HarnessRegistries.connect(url, HarnessRegistries.options(mainTopic).build());
@@ -62,6 +63,7 @@ final class PropagationRun {
 
                 long start = System.nanoTime();
                 Registration registration = a.register(HarnessRegistries.service(NAME, address));
+                long callNanos = System.nanoTime() - start;
                 long registeredNanos = clock.await(Type.REGISTERED, NAME, address) - start;
 
                 start = System.nanoTime();
@@ -84,10 +86,11 @@ final class PropagationRun {
                     updated.add(updatedNanos);
                     unregistered.add(unregisteredNanos);
                     first.add(firstNanos);
+                    registerCall.add(callNanos);
                 }
             }
         }
         return new PropagationResult(broker, raw.samples(), registered.samples(), updated.samples(),
-                unregistered.samples(), first.samples());
+                unregistered.samples(), first.samples(), registerCall.samples());
     }
 }

@@ -15,6 +15,12 @@ public record JmhSettings(int forks, int warmupIterations, int measureIterations
         return new JmhSettings(1, 3, 5, 2);
     }
 
+    /** How the report describes these settings. */
+    public String describe() {
+        return forks + (forks == 1 ? " fork" : " forks") + ", " + warmupIterations + " x " + iterationSeconds
+                + " s warm-up, " + measureIterations + " x " + iterationSeconds + " s measured";
+    }
+
     /** A smoke run while developing: numbers too noisy to report. */
     public static JmhSettings quick() {
         return new JmhSettings(1, 1, 1, 1);

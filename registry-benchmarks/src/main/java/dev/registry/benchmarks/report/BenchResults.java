@@ -3,6 +3,7 @@ package dev.registry.benchmarks.report;
 import dev.registry.benchmarks.harness.HarnessResults;
 import dev.registry.benchmarks.jmh.JfrProfile;
 import dev.registry.benchmarks.jmh.JmhScore;
+import dev.registry.benchmarks.jmh.JmhSettings;
 import java.time.Duration;
 import java.time.ZonedDateTime;
 import java.util.List;
@@ -16,6 +17,7 @@ import java.util.List;
  * @param loadAfter     load average after the last
  * @param buildTime     how long the build before the run took (zero when not told)
  * @param measureTime   how long the measurements took
+ * @param jmh           how long JMH measured
  * @param hotLookup     JMH scores of the hot lookup, 1 and 2 threads
  * @param scaleLookup   JMH scores of lookups by cache size
  * @param ingest        JMH score of ingest
@@ -23,7 +25,7 @@ import java.util.List;
  * @param harness       the end-to-end figures
  */
 public record BenchResults(Machine machine, ZonedDateTime finished, String loadBefore, String loadAfter,
-                           Duration buildTime, Duration measureTime, List<JmhScore> hotLookup,
+                           Duration buildTime, Duration measureTime, JmhSettings jmh, List<JmhScore> hotLookup,
                            List<JmhScore> scaleLookup, JmhScore ingest, JfrProfile hotProfile, HarnessResults harness) {
 
     public BenchResults {

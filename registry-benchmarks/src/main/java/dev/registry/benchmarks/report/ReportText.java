@@ -1,6 +1,7 @@
 package dev.registry.benchmarks.report;
 
 import dev.registry.benchmarks.harness.HarnessResults;
+import dev.registry.benchmarks.harness.PropagationResult;
 import dev.registry.benchmarks.jmh.JfrProfile;
 import dev.registry.benchmarks.jmh.JmhScore;
 import java.util.ArrayList;
@@ -81,7 +82,7 @@ final class ReportText {
 
     private void hotLookup() {
         md.heading(2, "Hot lookup");
-        md.paragraph("JMH (`HotLookupBenchmark`, average time, " + jmhShape() + "): `getService(name, filter)` on one"
+        md.paragraph("JMH (`HotLookupBenchmark`, average time, " + results.jmh().describe() + "): `getService(name, filter)` on one"
                 + " registry whose cache holds 16 instances of `name`, every benchmark thread sharing the registry as a"
                 + " service's request threads do. Bytes per call from JMH's GC profiler (`-prof gc`,"
                 + " `gc.alloc.rate.norm`).");
@@ -92,6 +93,25 @@ final class ReportText {
                 + " through the benchmark):");
         md.table(List.of("allocated bytes", "class and allocating frame"), shares(profile.allocations()));
         md.table(List.of("CPU samples", "top frame"), shares(profile.cpu()));
+        if (missed(Figures.hotLookup(results.hotLookup()))) {
+            md.paragraph("**What bounds it.** The sites in the profile, in registry-core:");
+            md.bullets(List.of(
+                    "`DefaultRegistry.cachedLookup` validates the name on every call (`Names.requireValidServiceName`:"
+                            + " a scan of every character with three character-class checks), the largest CPU site."
+                            + " A name in the cache was validated when it was first looked up or observed, so a hit"
+                            + " could skip it (validate only when the cache has no entry for the name).",
+                    "`RoundRobin.apply` returns `List.of(instance)`: a 24-byte list per call, and `findService` wraps"
+                            + " its first element in an `Optional`.",
+                    "The `Filter...` varargs make each `getService(name, filter)` allocate a `Filter[]` (24 B with one"
+                            + " filter) in the caller, and the JIT cannot remove it because `findService` passes the array"
+                            + " on to the miss path (`Lookups.awaitFirst`), where it escapes. A one-filter overload, or a"
+                            + " hit path that never hands the array on, would avoid it.",
+                    "`getService` builds its `orElseThrow` supplier as a lambda capturing the name (allocated when the"
+                            + " JIT does not remove it).",
+                    "A hit does three hash lookups by name: `Observations.observe`, `InstanceCache.snapshot` and the"
+                            + " round-robin counter in `RoundRobin`; with 2 threads both increment that one counter,"
+                            + " whose cache line then moves between the cores on every call."));
+        }
     }
 
     private void propagation() {
@@ -108,6 +128,35 @@ final class ReportText {
         md.image("NATS propagation latency by percentile", ReportWriter.PLOTS + "/propagation-nats.png");
         md.figures(Figures.propagation(harness.redisPropagation()));
         md.image("Redis propagation latency by percentile", ReportWriter.PLOTS + "/propagation-redis.png");
+        md.paragraph("Where the time of a `register` goes, p50 (the call on A is timed until it returns, the rest is the"
+                + " message's way to B's listener):");
+        md.table(List.of("broker", "raw one-way", "register() call on A", "register -> REGISTERED on B",
+                "register of a name's first instance -> REGISTERED"),
+                List.of(decomposition(harness.natsPropagation()), decomposition(harness.redisPropagation())));
+        List<Figure> firstOfName = List.of(Figures.propagation(harness.natsPropagation()).get(3),
+                Figures.propagation(harness.redisPropagation()).get(3));
+        List<Figure> others = new ArrayList<>(Figures.propagation(harness.natsPropagation()).subList(0, 3));
+        others.addAll(Figures.propagation(harness.redisPropagation()).subList(0, 3));
+        if (missed(others)) {
+            md.paragraph("**What bounds it.** The registry's message takes the raw message's path plus: the call on A"
+                    + " (validation, bookkeeping, JSON encoding, scheduling the next heartbeat; its p50 is in the table),"
+                    + " B's decoding and cache update on the transport's thread, and the hand-over of the event to B's"
+                    + " listener thread (listeners never run on a transport thread, DESIGN.md; on Redis the transport adds"
+                    + " one more hand-over, from Lettuce's event loop to its handler thread). Each hand-over wakes a"
+                    + " thread; on this 2-core machine, shared with other work, a woken thread can wait for a core, which"
+                    + " is why the ratios move with the load average.");
+        }
+        if (missed(firstOfName)) {
+            md.paragraph("**Register of a name's first instance.** `register` subscribes to the name's ping topic before"
+                    + " it publishes (`OwnRegistrations.add` -> `Pubsub.subscribe`), and both transports wait for the"
+                    + " broker to confirm a subscription (NATS: a flush; Redis: the SUBSCRIBE reply), a round trip"
+                    + " before the register message leaves: p50 " + Format.micros(firstOfNameExtra(harness.natsPropagation()))
+                    + " (NATS) and " + Format.micros(firstOfNameExtra(harness.redisPropagation())) + " (Redis) more than"
+                    + " a register of a name already registered. Publishing first and subscribing to the ping topic"
+                    + " after would not lose an answer (a process that pinged before the subscription existed receives"
+                    + " this very register message, since it observes the name), and would take the round trip off the"
+                    + " path.");
+        }
     }
 
     private void coldLookup() {
@@ -119,6 +168,21 @@ final class ReportText {
                 + " instance of (ping and answer only). " + Format.count(harness.coldLookup().raw().count()) + " rounds.");
         md.figures(Figures.coldLookup(harness.coldLookup()));
         md.image("NATS cold lookup latency by percentile", ReportWriter.PLOTS + "/cold-lookup-nats.png");
+        if (missed(Figures.coldLookup(harness.coldLookup()))) {
+            var cold = harness.coldLookup();
+            md.paragraph("**What bounds it.** A cold lookup is the ping/pong plus B's subscribing to the name: p50 "
+                    + Format.micros(cold.cold().p50() - cold.pingPong().p50()) + " more than a lookup of a name B already"
+                    + " observes, against a raw round trip of " + Format.micros(cold.raw().p50()) + ". `Observations.observe`"
+                    + " subscribes to the register topic and then the unregister topic, and `NatsPubsub.subscribe` waits"
+                    + " for the server to confirm each (a flush, one round trip apiece), all before the ping is published."
+                    + " NATS handles one connection's protocol lines in order, so a SUB sent before the PING is in place"
+                    + " before the answer can come; one flush for both, or none before the ping, would keep the lookup"
+                    + " correct on NATS (the SPI promises more, a subscription every connection's messages reach). The"
+                    + " ping/pong part alone takes " + Format.ratio((double) cold.pingPong().p50() / cold.raw().p50())
+                    + " the raw round trip at p50: the answer passes through A's scheduler thread"
+                    + " (`DefaultRegistry.answerPing`) and the result through B's scheduler (`Lookups.instancesChanged`)"
+                    + " before the waiting caller wakes, hand-overs a raw request/reply does not make.");
+        }
     }
 
     private void failureDetection() {
@@ -130,6 +194,22 @@ final class ReportText {
                 + " heartbeat, which gives the last one B received. Children start ten at a time and are killed 150-350 ms"
                 + " apart at random, so samples fall at every phase of B's sweep.");
         md.figures(Figures.failureDetection(harness.failure()));
+        var failure = harness.failure();
+        md.paragraph("Beyond the due time (" + Format.millis(failure.dueNanos()) + " after the last heartbeat), instances"
+                + " went " + Format.millis(failure.sinceLastBeat().mean() - failure.dueNanos()) + " late on average and "
+                + Format.millis(failure.sinceLastBeat().max() - failure.dueNanos()) + " at most. Every `EXPIRED` came "
+                + Format.millis(failure.afterTick().max()) + " or less (mean " + Format.millis(failure.afterTick().mean())
+                + ") after a multiple of 2^30 ns (1.07 s) of B's clock, although the due times fell anywhere.");
+        if (missed(Figures.failureDetection(failure))) {
+            md.paragraph("**What bounds it.** Caffeine's timer wheel, which `InstanceCache` expires instances with"
+                    + " (variable expiry with a scheduler). Its finest wheel has buckets of 2^30 ns, and an entry is"
+                    + " evicted only when the wheel turns past the tick of the bucket it sits in, so an instance leaves"
+                    + " up to 1.07 s after its due time; the registry's 200 ms sweep (`InstanceCache.expireDue` ->"
+                    + " `Cache.cleanUp`) advances the same wheel and cannot evict earlier. The bound is therefore"
+                    + " interval x factor + up to 2^30 ns, not + the due check period. Comparing each entry's own due"
+                    + " time in the sweep (the `Entry` already holds it), or one timer per instance, would bring"
+                    + " expiry to within the due check period.");
+        }
     }
 
     private void ingest() {
@@ -141,6 +221,16 @@ final class ReportText {
                 + " messages through the real `InMemoryPubsub` (payload copy, hand-over to the registry's delivery"
                 + " thread), at most 20,000 queued.");
         md.figures(Figures.ingest(results.ingest(), harness.busIngestPerSecond()));
+        if (missed(Figures.ingest(results.ingest(), harness.busIngestPerSecond()))) {
+            md.paragraph("**What bounds it.** Each message is parsed with a new Jackson parser"
+                    + " (`WireCodec.parse` -> `JsonFactory.createParser`, with its own context and symbol table), its"
+                    + " strings are copied into a `Fields` object, then into a `Service.Builder`, then into the"
+                    + " `Service` (its `kv` copied twice, into `TreeMap`s), and Caffeine's `compute` allocates its own"
+                    + " lambdas and node: " + Format.count(results.ingest().bytesPerOp()) + " bytes per message (JMH's GC"
+                    + " profiler). Almost every message is a heartbeat of an unchanged instance: checking the parsed fields"
+                    + " against the cached instance, without building a new `Service`, would leave only the due time to"
+                    + " refresh.");
+        }
     }
 
     private void scale() {
@@ -168,6 +258,20 @@ final class ReportText {
                 + " included) over wall time, and the bytes its NATS connection wrote (jnats' counters: payload and PUB"
                 + " line). The baseline is the same JVM with its NATS connection and no registration.");
         md.figures(Figures.heartbeat(harness.heartbeat()));
+        var loaded = harness.heartbeat().loaded();
+        md.paragraph("The library's threads (`registry-...`, the scheduler and the NATS connection's) were woken "
+                + Format.count(loaded.wakeUpsPerSecond()) + " times a second for " + Format.count(loaded.messagesPerSecond())
+                + " heartbeats a second; the process spent " + Format.micros(loaded.cpuNanosPerMessage())
+                + " of CPU per heartbeat.");
+        if (missed(Figures.heartbeat(harness.heartbeat()))) {
+            md.paragraph("**What bounds it.** Thread wake-ups, not encoding: `DefaultRegistry.scheduleBeat` schedules each"
+                    + " registration's heartbeat as a task of its own (beats spread by jitter, as intended), so the"
+                    + " scheduler thread wakes for every beat, publishes one message, and the NATS writer thread wakes"
+                    + " to write that one message to the socket. Beating every registration due within a few"
+                    + " milliseconds in one task (a timer per tick rather than per registration) would let one wake-up"
+                    + " and one socket write carry many heartbeats; the jitter that spreads 1,000 instances over the"
+                    + " interval would still hold at that resolution.");
+        }
     }
 
     private void running() {
@@ -184,8 +288,17 @@ final class ReportText {
                 "Not part of `scripts/test` or CI: `mvn verify` only builds this module and runs its small unit tests."));
     }
 
-    private String jmhShape() {
-        return "settings in `JmhSettings`";
+    private static boolean missed(List<Figure> figures) {
+        return figures.stream().anyMatch(figure -> figure.verdict() == Verdict.MISS);
+    }
+
+    private static List<String> decomposition(PropagationResult result) {
+        return List.of(result.broker(), Format.micros(result.raw().p50()), Format.micros(result.registerCall().p50()),
+                Format.micros(result.registered().p50()), Format.micros(result.firstOfName().p50()));
+    }
+
+    private static double firstOfNameExtra(PropagationResult result) {
+        return result.firstOfName().p50() - result.registered().p50();
     }
 
     private static List<List<String>> shares(List<JfrProfile.Share> shares) {
