@@ -11,6 +11,7 @@ import java.time.Duration;
 import java.util.List;
 import java.util.concurrent.ExecutionException;
 import java.util.stream.Collectors;
+import javax.net.ssl.SSLException;
 
 /**
  * Opens the connections a {@link NatsPubsub} owns: builds the default options for a URL, connects once
@@ -30,13 +31,15 @@ final class Connector {
 
     /**
      * The options of a connection opened from {@code url}: reconnect forever, every {@link #RECONNECT_WAIT},
-     * named {@value #CONNECTION_NAME}; the rest are jnats' defaults.
+     * named {@value #CONNECTION_NAME}, with {@link UrlTls}'s settings when the URL wants TLS; the rest are
+     * jnats' defaults.
      *
      * @throws IllegalArgumentException if jnats cannot parse {@code url}
+     * @throws TransportException       if the URL wants TLS and the JVM's default SSLContext is unusable
      */
     static Options.Builder optionsFor(String url) {
-        return new Options.Builder().server(url).maxReconnects(-1).reconnectWait(RECONNECT_WAIT)
-                .connectionName(CONNECTION_NAME);
+        return UrlTls.applyTo(new Options.Builder().server(url).maxReconnects(-1).reconnectWait(RECONNECT_WAIT)
+                .connectionName(CONNECTION_NAME), url);
     }
 
     /**
@@ -86,14 +89,38 @@ final class Connector {
             Thread.currentThread().interrupt();
             return new TransportException(servers + "interrupted", thrown);
         }
-        String advice = "; check that a nats-server listens there and that the URL's credentials are right";
         if (thrown instanceof AuthenticationException) {
-            return new TransportException(servers + "authentication failed (" + thrown.getMessage() + ")" + advice, thrown);
+            return new TransportException(servers + "authentication failed (" + thrown.getMessage() + ")"
+                    + "; check the credentials of the URL or Options", thrown);
         }
         // jnats' own message lists the server URLs with their credentials: keep it out of the message and chain
         Throwable reason = unwrap(lastError);
         return new TransportException(servers + "no server accepted the connection"
-                + (reason == null ? "" : ", last error: " + reason) + advice, reason);
+                + (reason == null ? "" : ", last error: " + reason) + advice(reason, options), reason);
+    }
+
+    /**
+     * What to check, given the last error of a failed connect: known for a connection opened from a URL, null
+     * for one opened from the caller's Options, whose ErrorListener jnats told instead.
+     */
+    private static String advice(Throwable reason, Options options) {
+        if (reason == null) {
+            return "; check that a nats-server listens there"
+                    + (options.isTLSRequired() ? " and that the SSLContext of the Options trusts its certificate" : "")
+                    + " (jnats told the connection's ErrorListener why)";
+        }
+        if (reason instanceof SSLException) {
+            return "; check that this JVM's trust store (javax.net.ssl.trustStore) holds the server's certificate or"
+                    + " its CA, and that the certificate names the host of the URL";
+        }
+        String message = reason.getMessage() == null ? "" : reason.getMessage();
+        if (message.startsWith("SSL required by server")) {
+            return "; the server accepts TLS connections only: use a tls:// URL";
+        }
+        if (message.startsWith("SSL connection wanted by client")) {
+            return "; the server does not speak TLS: use a nats:// URL";
+        }
+        return "; check that a nats-server listens there and that the URL's credentials are right";
     }
 
     /** The error itself: jnats wraps a failed handshake (TLS, INFO) in the ExecutionException of its task. */

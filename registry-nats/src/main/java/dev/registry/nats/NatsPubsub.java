@@ -34,6 +34,19 @@ import org.slf4j.LoggerFactory;
  * among them a 2 s timeout per connection attempt and an 8 MiB buffer for messages published while
  * disconnected. A connection opened from {@link Options} has exactly those options, threads included.
  *
+ * <h2>Security</h2>
+ * A {@code tls://} URL verifies the server with the JVM's default trust store (the {@code javax.net.ssl.trustStore}
+ * system properties, else the JDK's {@code cacerts}) and, unlike jnats on its own, checks that the certificate
+ * names the host of the URL: a DNS name for a host name, an IP address entry for an address. Servers the
+ * client learns from a cluster are dialled by the address they advertise, which their certificates must then
+ * name too; list every server in the URL under the names its certificate carries to fail over between them
+ * with certificates that name hosts only. A {@code nats://} URL to a server that wants TLS is refused ("SSL
+ * required by server"). A token ({@code nats://token@host}) or user and password travel in the URL; NKeys,
+ * credentials files ({@code .creds}), client certificates and trust stores of your own go in the
+ * {@link Options} ({@code authHandler(Nats.credentials(path))}, {@code sslContext(...)}), whose {@code SSLContext}
+ * is used as it is: jnats checks the certificate chain, not the host name. Closing a TLS connection takes
+ * jnats about a second (it waits that long for its reader thread, which a TLS socket cannot wake).
+ *
  * <h2>Subjects</h2>
  * Topics are NATS subjects as they are; the SPI's trailing {@code .*} wildcard is NATS's own single-token
  * wildcard.
@@ -98,11 +111,15 @@ public final class NatsPubsub implements Pubsub {
      * A pubsub on a connection it opens to {@code url} and closes in {@link #close()}. {@code url} is a jnats
      * server URL ({@code nats://host:4222}, {@code tls://host:4222}, with {@code user:password@} or
      * {@code token@} before the host when the server wants them) or a comma-separated list of them, tried
-     * in random order. See the class documentation for the options this connection gets.
+     * in random order; give a cluster's seed servers, and jnats adds the servers the cluster tells it of and
+     * fails over between them all. See the class documentation for the options this connection gets and for
+     * what a {@code tls://} URL checks.
      *
      * @throws TransportException       if no server accepts the connection; jnats tries each server once and
      *                                  does not retry, so this happens within one connection timeout (2 s)
-     *                                  per server
+     *                                  per server. The message names the last error (refused, TLS, auth)
+     *                                  and what to check. Also if the URL wants TLS and the JVM's default
+     *                                  {@code SSLContext} is unusable.
      * @throws IllegalArgumentException if jnats cannot parse {@code url}
      */
     public static NatsPubsub connect(String url) {

@@ -1,6 +1,10 @@
 package dev.registry.nats;
 
 import dev.registry.testkit.LocalServer;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 
@@ -17,6 +21,20 @@ final class NatsServer {
             arguments.addAll(List.of(extraArguments));
             return arguments;
         });
+    }
+
+    /**
+     * A nats-server on 127.0.0.1 that reads {@code configuration} (nats-server's configuration syntax, for what
+     * has no command-line flag, such as NKey users or an operator) from a file in {@code directory}.
+     */
+    static LocalServer startWithConfiguration(Path directory, String configuration) {
+        try {
+            Path file = Files.createTempFile(directory, "nats-server-", ".conf");
+            Files.writeString(file, configuration);
+            return start("-c", file.toString());
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
     }
 
     /** {@code nats://127.0.0.1:<port>} of {@code server}. */
