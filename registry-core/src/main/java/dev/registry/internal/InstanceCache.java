@@ -13,8 +13,10 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ConcurrentMap;
+import java.util.concurrent.RejectedExecutionException;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.function.Consumer;
 
@@ -41,11 +43,26 @@ final class InstanceCache {
         this.events = events;
         this.cache = Caffeine.newBuilder()
                 .ticker(clock)
-                .scheduler(Scheduler.forScheduledExecutorService(scheduler))
+                .scheduler(closingAware(scheduler))
                 .executor(Runnable::run)
                 .expireAfter(new DueTime())
                 .evictionListener(this::onEviction)
                 .build();
+    }
+
+    /**
+     * Caffeine's scheduler on the registry's, ignoring that it has shut down: a message still arriving while the
+     * registry closes must not make Caffeine log a rejected task.
+     */
+    private static Scheduler closingAware(ScheduledExecutorService scheduler) {
+        Scheduler delegate = Scheduler.forScheduledExecutorService(scheduler);
+        return (executor, command, delay, unit) -> {
+            try {
+                return delegate.schedule(executor, command, delay, unit);
+            } catch (RejectedExecutionException closing) {
+                return CompletableFuture.completedFuture(null);
+            }
+        };
     }
 
     /** Adds or refreshes an instance, due {@code dueNanos} from now; emits REGISTERED or UPDATED when it is new or changed. */
