@@ -1,7 +1,7 @@
 package dev.registry.nats;
 
 import dev.registry.spi.Pubsub;
-import dev.registry.testkit.LocalServer;
+import dev.registry.testkit.BrokerExtension;
 import dev.registry.testkit.PubsubContractTest;
 import io.nats.client.Connection;
 import io.nats.client.Nats;
@@ -9,9 +9,8 @@ import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.util.List;
 import java.util.concurrent.CopyOnWriteArrayList;
-import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.extension.RegisterExtension;
 
 /**
  * The pubsub contract on connections the caller opened and owns ({@link NatsPubsub#of}). The callers'
@@ -20,18 +19,9 @@ import org.junit.jupiter.api.BeforeAll;
  */
 class NatsCallersConnectionContractTest extends PubsubContractTest {
 
-    private static LocalServer server;
+    @RegisterExtension
+    static final BrokerExtension NATS = new BrokerExtension(NatsServer::start);
     private final List<Connection> connections = new CopyOnWriteArrayList<>();
-
-    @BeforeAll
-    static void startServer() {
-        server = NatsServer.start();
-    }
-
-    @AfterAll
-    static void stopServer() {
-        server.close();
-    }
 
     @AfterEach
     void closeCallersConnections() throws InterruptedException {
@@ -43,7 +33,7 @@ class NatsCallersConnectionContractTest extends PubsubContractTest {
     @Override
     protected Pubsub newPubsub() {
         try {
-            Connection connection = Nats.connect(NatsServer.url(server));
+            Connection connection = Nats.connect(NatsServer.url(NATS.server()));
             connections.add(connection);
             return NatsPubsub.of(connection);
         } catch (IOException e) {

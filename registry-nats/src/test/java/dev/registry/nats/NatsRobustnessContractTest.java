@@ -1,27 +1,17 @@
 package dev.registry.nats;
 
 import dev.registry.spi.Pubsub;
-import dev.registry.testkit.LocalServer;
+import dev.registry.testkit.BrokerExtension;
 import dev.registry.testkit.RobustnessContractTest;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.extension.RegisterExtension;
 
 class NatsRobustnessContractTest extends RobustnessContractTest {
 
-    private static LocalServer server;
-
-    @BeforeAll
-    static void startServer() {
-        server = NatsServer.start();
-    }
-
-    @AfterAll
-    static void stopServer() {
-        server.close();
-    }
+    @RegisterExtension
+    static final BrokerExtension NATS = new BrokerExtension(NatsServer::start);
 
     @Override
     protected Pubsub newPubsub() {
-        return NatsPubsub.connect(NatsServer.url(server));
+        return NatsPubsub.connect(NatsServer.url(NATS.server()));
     }
 }
