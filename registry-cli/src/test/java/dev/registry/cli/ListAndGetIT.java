@@ -9,32 +9,22 @@ import dev.registry.Registry;
 import dev.registry.RegistryOptions;
 import dev.registry.Service;
 import dev.registry.Status;
-import dev.registry.testkit.LocalServer;
+import dev.registry.testkit.BrokerExtension;
 import java.time.Duration;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 
 /** {@code registry ls} and {@code registry get} against a real nats-server, configured from the environment. */
 class ListAndGetIT {
 
     private static final ObjectMapper JSON = new ObjectMapper();
-    private static LocalServer nats;
+    @RegisterExtension
+    static final BrokerExtension NATS = new BrokerExtension(Brokers::nats);
 
     private final String prefix = "cli-" + UUID.randomUUID().toString().substring(0, 8);
-
-    @BeforeAll
-    static void startNats() {
-        nats = Brokers.nats();
-    }
-
-    @AfterAll
-    static void stopNats() {
-        nats.close();
-    }
 
     @Test
     void lsListsEveryInstanceOfEveryNameThatAnnouncedItselfPingingTheSilentOnes() throws Exception {
@@ -58,7 +48,7 @@ class ListAndGetIT {
                     table.toString());
             assertTrue(rows.get(2).matches("alpha +127\\.0\\.0\\.1:9002 +passing +- +\\S+ +- +-"), table.toString());
             assertTrue(rows.get(3).matches("beta +127\\.0\\.0\\.1:9003 +warning .*"), table.toString());
-            assertTrue(table.stderr().startsWith("listening 1s for the services on " + Brokers.natsUrl(nats)
+            assertTrue(table.stderr().startsWith("listening 1s for the services on " + Brokers.natsUrl(NATS.server())
                     + " (main topic " + prefix + ")"), table.toString());
             assertTrue(table.stderr().endsWith("3 instances of 2 services\n"), table.toString());
 
@@ -113,7 +103,7 @@ class ListAndGetIT {
             RegistryCli.Result badFilter = RegistryCli.run(environment(), "get", "greeter", "--filter", "fastest");
 
             assertEquals(1, nobody.exit(), nobody.toString());
-            assertEquals("registry: no instance of 'nobody' answered within 300ms on " + Brokers.natsUrl(nats)
+            assertEquals("registry: no instance of 'nobody' answered within 300ms on " + Brokers.natsUrl(NATS.server())
                     + " (main topic " + prefix + ")\n", nobody.stderr());
             assertEquals("", nobody.stdout());
             assertEquals(1, otherTenant.exit(), otherTenant.toString());
@@ -124,11 +114,11 @@ class ListAndGetIT {
     }
 
     private Registry registry(Duration registerInterval) {
-        return Registry.connect(Brokers.natsUrl(nats), RegistryOptions.builder().mainTopic(prefix)
+        return Registry.connect(Brokers.natsUrl(NATS.server()), RegistryOptions.builder().mainTopic(prefix)
                 .registerInterval(registerInterval).unregisterOnShutdown(false).build());
     }
 
     private Map<String, String> environment() {
-        return Map.of("REGISTRY_URL", Brokers.natsUrl(nats), "REGISTRY_PREFIX", prefix);
+        return Map.of("REGISTRY_URL", Brokers.natsUrl(NATS.server()), "REGISTRY_PREFIX", prefix);
     }
 }

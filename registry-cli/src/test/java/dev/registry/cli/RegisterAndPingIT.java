@@ -9,31 +9,21 @@ import dev.registry.RegistryOptions;
 import dev.registry.Service;
 import dev.registry.ServiceEvent;
 import dev.registry.Status;
+import dev.registry.testkit.BrokerExtension;
 import dev.registry.testkit.EventRecorder;
-import dev.registry.testkit.LocalServer;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 
 /** {@code registry register} until stopped, and {@code registry ping}, as other processes on the bus see them. */
 class RegisterAndPingIT {
 
-    private static LocalServer nats;
+    @RegisterExtension
+    static final BrokerExtension NATS = new BrokerExtension(Brokers::nats);
 
     private final String prefix = "reg-" + UUID.randomUUID().toString().substring(0, 8);
-
-    @BeforeAll
-    static void startNats() {
-        nats = Brokers.nats();
-    }
-
-    @AfterAll
-    static void stopNats() {
-        nats.close();
-    }
 
     @Test
     void registerAnnouncesTheInstanceUntilTerminatedThenUnregistersIt() {
@@ -45,7 +35,7 @@ class RegisterAndPingIT {
                     "--status", "warning")) {
                 Service announced = events.await(ServiceEvent.Type.REGISTERED, "127.0.0.1:9501").service();
                 register.awaitLine("the confirmation", line -> line.equals("registered greeter 127.0.0.1:9501 on "
-                        + Brokers.natsUrl(nats) + " (main topic " + prefix + "); Ctrl-C to unregister"));
+                        + Brokers.natsUrl(NATS.server()) + " (main topic " + prefix + "); Ctrl-C to unregister"));
 
                 assertEquals(Map.of("zone", "eu", "team", "a=b"), announced.kv());
                 assertEquals("2.0.0", announced.version());
@@ -95,11 +85,11 @@ class RegisterAndPingIT {
     }
 
     private Registry registry() {
-        return Registry.connect(Brokers.natsUrl(nats), RegistryOptions.builder().mainTopic(prefix)
+        return Registry.connect(Brokers.natsUrl(NATS.server()), RegistryOptions.builder().mainTopic(prefix)
                 .unregisterOnShutdown(false).build());
     }
 
     private Map<String, String> environment() {
-        return Map.of("REGISTRY_URL", Brokers.natsUrl(nats), "REGISTRY_PREFIX", prefix);
+        return Map.of("REGISTRY_URL", Brokers.natsUrl(NATS.server()), "REGISTRY_PREFIX", prefix);
     }
 }

@@ -10,30 +10,20 @@ import dev.registry.Registry;
 import dev.registry.RegistryOptions;
 import dev.registry.Service;
 import dev.registry.Status;
-import dev.registry.testkit.LocalServer;
+import dev.registry.testkit.BrokerExtension;
 import java.util.Map;
 import java.util.UUID;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 
 /** {@code registry watch}: events printed as they happen, until the process is stopped. */
 class WatchIT {
 
     private static final ObjectMapper JSON = new ObjectMapper();
-    private static LocalServer nats;
+    @RegisterExtension
+    static final BrokerExtension NATS = new BrokerExtension(Brokers::nats);
 
     private final String prefix = "watch-" + UUID.randomUUID().toString().substring(0, 8);
-
-    @BeforeAll
-    static void startNats() {
-        nats = Brokers.nats();
-    }
-
-    @AfterAll
-    static void stopNats() {
-        nats.close();
-    }
 
     @Test
     void watchPrintsEveryEventOfEveryServiceUntilStopped() {
@@ -78,11 +68,11 @@ class WatchIT {
     }
 
     private Registry registry() {
-        return Registry.connect(Brokers.natsUrl(nats), RegistryOptions.builder().mainTopic(prefix)
+        return Registry.connect(Brokers.natsUrl(NATS.server()), RegistryOptions.builder().mainTopic(prefix)
                 .unregisterOnShutdown(false).build());
     }
 
     private Map<String, String> environment() {
-        return Map.of("REGISTRY_URL", Brokers.natsUrl(nats), "REGISTRY_PREFIX", prefix);
+        return Map.of("REGISTRY_URL", Brokers.natsUrl(NATS.server()), "REGISTRY_PREFIX", prefix);
     }
 }
