@@ -59,8 +59,16 @@ final class DefaultRegistration implements Registration {
 
     @Override
     public void unregister() {
-        if (retire()) {
-            announcer.publishUnregister(service);
+        boolean unregistered;
+        // Published under the monitor: a concurrent unregister (the registry's close(), say) waits until this
+        // message is out, so it cannot close the transport under it.
+        synchronized (this) {
+            unregistered = retire();
+            if (unregistered) {
+                announcer.publishUnregister(service);
+            }
+        }
+        if (unregistered) {
             announcer.forget(this);
         }
     }

@@ -160,6 +160,31 @@ public abstract class RobustnessContractTest extends RegistryTestBase {
     }
 
     @Test
+    void unregisterRacingCloseIsNeverLost() throws Exception {
+        Registry observer = registry();
+        EventRecorder events = new EventRecorder();
+        observer.observe("last-word", events);
+        ExecutorService pool = Executors.newFixedThreadPool(2);
+        int rounds = 50;
+        try {
+            for (int round = 0; round < rounds; round++) {
+                Registry owner = registry();
+                Registration registration = owner.register(service("last-word", "127.0.0.1:" + round));
+                events.await(ServiceEvent.Type.REGISTERED, "127.0.0.1:" + round);
+                CountDownLatch go = new CountDownLatch(1);
+                Future<?> unregister = pool.submit(() -> awaitThen(go, registration::unregister));
+                Future<?> close = pool.submit(() -> awaitThen(go, owner::close));
+                go.countDown();
+                unregister.get(10, TimeUnit.SECONDS);
+                close.get(10, TimeUnit.SECONDS);
+            }
+        } finally {
+            pool.shutdownNow();
+        }
+        Await.until("an UNREGISTERED for every round", () -> events.of(ServiceEvent.Type.UNREGISTERED).size() == rounds);
+    }
+
+    @Test
     void aThousandConcurrentColdLookupsPublishOnePing() throws Exception {
         AtomicInteger pings = new AtomicInteger();
         raw().subscribe(topic("ping", "stampede"), (topic, payload) -> pings.incrementAndGet());
