@@ -1,5 +1,6 @@
 package dev.registry.examples;
 
+import dev.registry.testkit.Brokers;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 

@@ -1,12 +1,11 @@
 package dev.registry.nats;
 
+import dev.registry.testkit.Brokers;
 import dev.registry.testkit.LocalServer;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.ArrayList;
-import java.util.List;
 
 /** Starts a nats-server of a test's own on a free loopback port. */
 final class NatsServer {
@@ -16,11 +15,7 @@ final class NatsServer {
 
     /** A nats-server on 127.0.0.1 with {@code extraArguments} (such as {@code --user u --pass p}). */
     static LocalServer start(String... extraArguments) {
-        return LocalServer.start("nats-server", port -> {
-            List<String> arguments = new ArrayList<>(List.of("-a", "127.0.0.1", "-p", String.valueOf(port)));
-            arguments.addAll(List.of(extraArguments));
-            return arguments;
-        });
+        return Brokers.nats(extraArguments);
     }
 
     /**

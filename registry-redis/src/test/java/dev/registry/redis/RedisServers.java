@@ -1,5 +1,6 @@
 package dev.registry.redis;
 
+import dev.registry.testkit.Brokers;
 import dev.registry.testkit.LocalServer;
 import io.lettuce.core.RedisClient;
 import io.lettuce.core.RedisURI;
@@ -7,7 +8,6 @@ import io.lettuce.core.api.StatefulRedisConnection;
 import io.lettuce.core.resource.ClientResources;
 import io.lettuce.core.resource.DefaultClientResources;
 import java.time.Duration;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.function.Function;
 
@@ -22,19 +22,16 @@ final class RedisServers {
 
     /** A throw-away standalone server: no persistence, loopback only, plus {@code extra} arguments. */
     static LocalServer standalone(String... extra) {
-        return LocalServer.start("redis-server", port -> arguments(port, extra));
+        return Brokers.redis(extra);
     }
 
     /** The arguments of a throw-away server on {@code port}. */
     static List<String> arguments(int port, String... extra) {
-        List<String> arguments = new ArrayList<>(List.of("--port", String.valueOf(port), "--bind", "127.0.0.1",
-                "--save", "", "--appendonly", "no"));
-        arguments.addAll(List.of(extra));
-        return arguments;
+        return Brokers.redisArguments(port, extra);
     }
 
     static String url(LocalServer server) {
-        return "redis://127.0.0.1:" + server.port();
+        return Brokers.redisUrl(server);
     }
 
     /** Runs {@code command} on a fresh admin connection to {@code uri} (not a transport under test). */
