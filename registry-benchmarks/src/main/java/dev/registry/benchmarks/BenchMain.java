@@ -54,6 +54,8 @@ public final class BenchMain {
         List<JmhScore> scale = benchmarks.scaleLookup();
         LOG.info("JMH: ingest");
         JmhScore ingest = benchmarks.ingest();
+        LOG.info("JMH: encoding a heartbeat");
+        JmhScore encode = benchmarks.encode();
         LOG.info("JMH: hot lookup under JDK Flight Recorder");
         JfrProfile profile = profileHotLookup(benchmarks);
 
@@ -65,7 +67,7 @@ public final class BenchMain {
         }
         Duration measured = Duration.ofNanos(System.nanoTime() - start);
         BenchResults bench = new BenchResults(machine, ZonedDateTime.now().truncatedTo(ChronoUnit.SECONDS), loadBefore,
-                Machine.loadAverage(), build, measured, jmh, hot, scale, ingest, profile, results);
+                Machine.loadAverage(), build, measured, jmh, hot, scale, ingest, encode, profile, results);
         Path report = new ReportWriter(out).write(bench, quick);
         LOG.info("wrote {} after {} s of measurements", report, measured.toSeconds());
     }

@@ -38,13 +38,16 @@ final class ColdLookupRun {
                 a.register(HarnessRegistries.service("pp-" + i, "10.2.0.1:8080"));
             }
             for (int i = 0; i < rounds; i++) {
+                SamplePacing.settle();
                 long rawNanos = probe.sample();
 
+                SamplePacing.settle();
                 long start = System.nanoTime();
                 b.getService("cold-" + i, Filters.loadBalance());
                 long coldNanos = System.nanoTime() - start;
 
                 b.observe("pp-" + i, event -> { });
+                SamplePacing.settle();
                 start = System.nanoTime();
                 b.getService("pp-" + i, Filters.loadBalance());
                 long pingPongNanos = System.nanoTime() - start;

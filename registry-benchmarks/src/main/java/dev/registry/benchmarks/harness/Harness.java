@@ -1,6 +1,7 @@
 package dev.registry.benchmarks.harness;
 
 import dev.registry.benchmarks.broker.BrokerProcess;
+import java.util.function.Supplier;
 
 /**
  * The end-to-end runs, in order, against a nats-server and a redis-server of the harness's own: propagation
@@ -17,15 +18,23 @@ public final class Harness {
 
     /** Runs everything against {@code nats} and {@code redis}. */
     public HarnessResults run(BrokerProcess nats, BrokerProcess redis) {
-        PropagationResult natsPropagation = new PropagationRun("NATS", nats.url(), () -> new NatsOneWayProbe(nats.url()))
+        Supplier<OneWayProbe> natsProbe = () -> new NatsOneWayProbe(nats.url());
+        Supplier<OneWayProbe> redisProbe = () -> new RedisOneWayProbe(redis.url());
+        PropagationResult natsPropagation = new PropagationRun("NATS", nats.url(), natsProbe, false)
                 .run(settings.propagationWarmup(), settings.propagationSamples());
-        PropagationResult redisPropagation = new PropagationRun("Redis", redis.url(), () -> new RedisOneWayProbe(redis.url()))
+        PropagationResult redisPropagation = new PropagationRun("Redis", redis.url(), redisProbe, false)
                 .run(settings.propagationWarmup(), settings.propagationSamples());
+        // the code is compiled by now: a short warm-up serves the runs that take the listener hand-over apart
+        PropagationResult natsDirect = new PropagationRun("NATS", nats.url(), natsProbe, true)
+                .run(settings.compiledWarmup(), settings.propagationSamples());
+        PropagationResult redisDirect = new PropagationRun("Redis", redis.url(), redisProbe, true)
+                .run(settings.compiledWarmup(), settings.propagationSamples());
         ColdLookupResult cold = new ColdLookupRun(nats.url()).run(settings.coldWarmup(), settings.coldSamples());
         FailureDetectionResult failure = new FailureDetectionRun(nats.url()).run(settings.killedProcesses());
         HeartbeatCostResult heartbeat = new HeartbeatCostRun(nats.url()).run(settings.heartbeatWarmup(), settings.heartbeatWindow());
         double busIngest = new BusIngestRun().run(settings.ingestWarmup(), settings.ingestMessages());
         ScaleResult scale = new ScaleRun().run();
-        return new HarnessResults(natsPropagation, redisPropagation, cold, failure, heartbeat, busIngest, scale);
+        return new HarnessResults(natsPropagation, redisPropagation, natsDirect, redisDirect, cold, failure, heartbeat,
+                busIngest, scale);
     }
 }

@@ -2,6 +2,7 @@ package dev.registry.benchmarks.harness;
 
 import dev.registry.Registration;
 import dev.registry.Registry;
+import dev.registry.RegistryOptions;
 import dev.registry.ServiceEvent.Type;
 import dev.registry.Status;
 import dev.registry.benchmarks.fixture.GoMessages;
@@ -20,7 +21,13 @@ import org.slf4j.LoggerFactory;
  *   <li>{@code register} of the first instance of a name in A -> {@code REGISTERED} (A subscribes to the
  *       name's ping topic first, inside {@code register}).</li>
  * </ol>
- * Rounds run back to back, one change in flight at a time, after unrecorded warm-up rounds.
+ * One change is in flight at a time, each sample starting 1 ms after the previous one ended (a change reaches
+ * a quiet system, as registry changes do), after unrecorded warm-up rounds long enough for the JIT compiler to
+ * finish with both paths.
+ *
+ * <p>With {@code listenerOnTransportThread}, B runs its listeners on the transport's thread
+ * ({@code listenerExecutor(Runnable::run)}) instead of its own listener thread: not how the figures are judged
+ * (the default is), but the difference shows what the hand-over to the listener thread costs.
  */
 final class PropagationRun {
 
@@ -31,16 +38,23 @@ final class PropagationRun {
     private final String broker;
     private final String url;
     private final Supplier<OneWayProbe> probes;
+    private final boolean listenerOnTransportThread;
 
-    PropagationRun(String broker, String url, Supplier<OneWayProbe> probes) {
+    PropagationRun(String broker, String url, Supplier<OneWayProbe> probes, boolean listenerOnTransportThread) {
         this.broker = broker;
         this.url = url;
         this.probes = probes;
+        this.listenerOnTransportThread = listenerOnTransportThread;
     }
 
     PropagationResult run(int warmup, int samples) {
-        LOG.info("propagation over {}: {} warm-up rounds, {} measured", broker, warmup, samples);
+        LOG.info("propagation over {}{}: {} warm-up rounds, {} measured", broker,
+                listenerOnTransportThread ? ", B's listener on the transport thread" : "", warmup, samples);
         String mainTopic = HarnessRegistries.newMainTopic();
+        RegistryOptions.Builder observer = HarnessRegistries.options(mainTopic);
+        if (listenerOnTransportThread) {
+            observer.listenerExecutor(Runnable::run);
+        }
         SampleBuffer raw = new SampleBuffer("raw " + broker + " one-way", samples);
         SampleBuffer registered = new SampleBuffer("register -> REGISTERED", samples);
         SampleBuffer updated = new SampleBuffer("setStatus -> UPDATED", samples);
@@ -50,7 +64,7 @@ final class PropagationRun {
         byte[] rawPayload = GoMessages.register(NAME, "10.0.0.1:8080");
         try (OneWayProbe probe = probes.get();
              Registry a = HarnessRegistries.connect(url, HarnessRegistries.options(mainTopic).build());
-             Registry b = HarnessRegistries.connect(url, HarnessRegistries.options(mainTopic).build())) {
+             Registry b = HarnessRegistries.connect(url, observer.build())) {
             EventClock clock = new EventClock();
             b.observe(NAME, clock);
             b.observe(FIRST, clock);
@@ -59,21 +73,26 @@ final class PropagationRun {
             clock.await(Type.REGISTERED, NAME, "anchor:1");
             for (int round = -warmup; round < samples; round++) {
                 String address = "10.1." + ((round + warmup) >>> 8 & 0xff) + "." + ((round + warmup) & 0xff) + ":8080";
+                SamplePacing.settle();
                 long rawNanos = probe.sample(rawPayload);
 
+                SamplePacing.settle();
                 long start = System.nanoTime();
                 Registration registration = a.register(HarnessRegistries.service(NAME, address));
                 long callNanos = System.nanoTime() - start;
                 long registeredNanos = clock.await(Type.REGISTERED, NAME, address) - start;
 
+                SamplePacing.settle();
                 start = System.nanoTime();
                 registration.setStatus(Status.WARNING);
                 long updatedNanos = clock.await(Type.UPDATED, NAME, address) - start;
 
+                SamplePacing.settle();
                 start = System.nanoTime();
                 registration.unregister();
                 long unregisteredNanos = clock.await(Type.UNREGISTERED, NAME, address) - start;
 
+                SamplePacing.settle();
                 start = System.nanoTime();
                 Registration firstOfName = a.register(HarnessRegistries.service(FIRST, address));
                 long firstNanos = clock.await(Type.REGISTERED, FIRST, address) - start;

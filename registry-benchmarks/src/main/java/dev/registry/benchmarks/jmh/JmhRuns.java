@@ -46,6 +46,11 @@ public final class JmhRuns {
         return run(options(IngestBenchmark.class, "").threads(1)).get(0);
     }
 
+    /** {@link EncodeBenchmark}. */
+    public JmhScore encode() {
+        return run(options(EncodeBenchmark.class, "").threads(1)).get(0);
+    }
+
     /**
      * {@code HotLookupBenchmark.loadBalance} once more, recorded by JDK Flight Recorder into {@code recording}
      * (allocation samples and execution samples), for the report's profile of the hot lookup.

@@ -21,12 +21,14 @@ import java.util.List;
  * @param hotLookup     JMH scores of the hot lookup, 1 and 2 threads
  * @param scaleLookup   JMH scores of lookups by cache size
  * @param ingest        JMH score of ingest
+ * @param encode        JMH score of encoding one heartbeat
  * @param hotProfile    JFR profile of the hot lookup with the load-balance filter
  * @param harness       the end-to-end figures
  */
 public record BenchResults(Machine machine, ZonedDateTime finished, String loadBefore, String loadAfter,
                            Duration buildTime, Duration measureTime, JmhSettings jmh, List<JmhScore> hotLookup,
-                           List<JmhScore> scaleLookup, JmhScore ingest, JfrProfile hotProfile, HarnessResults harness) {
+                           List<JmhScore> scaleLookup, JmhScore ingest, JmhScore encode, JfrProfile hotProfile,
+                           HarnessResults harness) {
 
     public BenchResults {
         hotLookup = List.copyOf(hotLookup);

@@ -117,34 +117,39 @@ final class ReportText {
     private void propagation() {
         md.heading(2, "Propagation, status change, unregister");
         md.paragraph("Registry A and registry B, each on its own connection to the same broker, in one JVM. Each of "
-                + Format.count(harness.natsPropagation().raw().count()) + " rounds per broker (after warm-up rounds) takes"
-                + " one raw one-way sample (publish on one raw connection, stamp in the subscriber's callback on"
-                + " another), then times, from the call on A to B's listener receiving the event (stamped on B's listener"
-                + " thread): `register` of a new instance of a name A already has an instance of -> `REGISTERED`;"
-                + " `setStatus(WARNING)` -> `UPDATED`; `unregister` -> `UNREGISTERED`; and `register` of the first"
-                + " instance of a name in A -> `REGISTERED`. One change is in flight at a time. Messages are"
-                + " register messages with every field set (about 190 bytes), the raw ones the same size.");
+                + Format.count(harness.natsPropagation().raw().count()) + " rounds per broker takes one raw one-way"
+                + " sample (publish on one raw connection, stamped in the subscriber's callback on another), then times,"
+                + " from the call on A to B's listener receiving the event (stamped on B's listener thread): `register`"
+                + " of a new instance of a name A already has an instance of -> `REGISTERED`; `setStatus(WARNING)` ->"
+                + " `UPDATED`; `unregister` -> `UNREGISTERED`; and `register` of the first instance of a name in A ->"
+                + " `REGISTERED`. One change is in flight at a time and every sample starts 1 ms after the previous one"
+                + " ended, so each finds the threads on its path asleep, as a registry change does in production."
+                + " Warm-up rounds first, until the JIT compiler is done with both paths. Messages are register"
+                + " messages with every field set (about 190 bytes), the raw ones the same size.");
         md.figures(Figures.propagation(harness.natsPropagation()));
         md.image("NATS propagation latency by percentile", ReportWriter.PLOTS + "/propagation-nats.png");
         md.figures(Figures.propagation(harness.redisPropagation()));
         md.image("Redis propagation latency by percentile", ReportWriter.PLOTS + "/propagation-redis.png");
-        md.paragraph("Where the time of a `register` goes, p50 (the call on A is timed until it returns, the rest is the"
-                + " message's way to B's listener):");
-        md.table(List.of("broker", "raw one-way", "register() call on A", "register -> REGISTERED on B",
-                "register of a name's first instance -> REGISTERED"),
-                List.of(decomposition(harness.natsPropagation()), decomposition(harness.redisPropagation())));
+        md.paragraph("Where the time of a `register` goes, p50. The call on A is timed until it returns; the last"
+                + " column is a second run, the same in every way except that B runs its listeners on the transport's"
+                + " thread (`listenerExecutor(Runnable::run)`) instead of its own listener thread:");
+        md.table(List.of("broker", "raw one-way", "register() call on A", "register -> REGISTERED",
+                "register of a name's first instance -> REGISTERED", "register -> REGISTERED, listener on the transport"
+                        + " thread (raw one-way of that run)"),
+                List.of(decomposition(harness.natsPropagation(), harness.natsDirectListener()),
+                        decomposition(harness.redisPropagation(), harness.redisDirectListener())));
         List<Figure> firstOfName = List.of(Figures.propagation(harness.natsPropagation()).get(3),
                 Figures.propagation(harness.redisPropagation()).get(3));
         List<Figure> others = new ArrayList<>(Figures.propagation(harness.natsPropagation()).subList(0, 3));
         others.addAll(Figures.propagation(harness.redisPropagation()).subList(0, 3));
         if (missed(others)) {
-            md.paragraph("**What bounds it.** The registry's message takes the raw message's path plus: the call on A"
-                    + " (validation, bookkeeping, JSON encoding, scheduling the next heartbeat; its p50 is in the table),"
-                    + " B's decoding and cache update on the transport's thread, and the hand-over of the event to B's"
-                    + " listener thread (listeners never run on a transport thread, DESIGN.md; on Redis the transport adds"
-                    + " one more hand-over, from Lettuce's event loop to its handler thread). Each hand-over wakes a"
-                    + " thread; on this 2-core machine, shared with other work, a woken thread can wait for a core, which"
-                    + " is why the ratios move with the load average.");
+            md.paragraph("**What bounds it.** The registry's message takes the raw message's path plus three things. The"
+                    + " call on A: validation, bookkeeping, JSON encoding and scheduling the next heartbeat (p50 in the"
+                    + " table). B's decoding and cache update on the"
+                    + " transport's thread. And the hand-over of the event to B's listener thread (listeners never run on"
+                    + " a transport thread, DESIGN.md), which wakes one more sleeping thread: running the listener on the"
+                    + " transport's thread instead took the ratio from " + hopRatios() + ". On Redis the transport"
+                    + " itself adds a hand-over too, from Lettuce's event loop to its handler thread.");
         }
         if (missed(firstOfName)) {
             md.paragraph("**Register of a name's first instance.** `register` subscribes to the name's ping topic before"
@@ -262,7 +267,8 @@ final class ReportText {
         md.paragraph("The library's threads (`registry-...`, the scheduler and the NATS connection's) were woken "
                 + Format.count(loaded.wakeUpsPerSecond()) + " times a second for " + Format.count(loaded.messagesPerSecond())
                 + " heartbeats a second; the process spent " + Format.micros(loaded.cpuNanosPerMessage())
-                + " of CPU per heartbeat.");
+                + " of CPU per heartbeat, of which encoding the message is " + Format.micros(results.encode().score())
+                + " (JMH `EncodeBenchmark`, " + Format.decimal(results.encode().bytesPerOp()) + " B allocated).");
         if (missed(Figures.heartbeat(harness.heartbeat()))) {
             md.paragraph("**What bounds it.** Thread wake-ups, not encoding: `DefaultRegistry.scheduleBeat` schedules each"
                     + " registration's heartbeat as a task of its own (beats spread by jitter, as intended), so the"
@@ -292,9 +298,21 @@ final class ReportText {
         return figures.stream().anyMatch(figure -> figure.verdict() == Verdict.MISS);
     }
 
-    private static List<String> decomposition(PropagationResult result) {
+    private static List<String> decomposition(PropagationResult result, PropagationResult directListener) {
         return List.of(result.broker(), Format.micros(result.raw().p50()), Format.micros(result.registerCall().p50()),
-                Format.micros(result.registered().p50()), Format.micros(result.firstOfName().p50()));
+                Format.micros(result.registered().p50()), Format.micros(result.firstOfName().p50()),
+                Format.micros(directListener.registered().p50()) + " (" + Format.micros(directListener.raw().p50()) + ")");
+    }
+
+    /** The p50 ratio of register -> REGISTERED to raw with the listener thread and without, per broker. */
+    private String hopRatios() {
+        return hopRatio(harness.natsPropagation(), harness.natsDirectListener()) + " (NATS) and "
+                + hopRatio(harness.redisPropagation(), harness.redisDirectListener()) + " (Redis)";
+    }
+
+    private static String hopRatio(PropagationResult withThread, PropagationResult direct) {
+        return Format.ratio((double) withThread.registered().p50() / withThread.raw().p50()) + " to "
+                + Format.ratio((double) direct.registered().p50() / direct.raw().p50());
     }
 
     private static double firstOfNameExtra(PropagationResult result) {

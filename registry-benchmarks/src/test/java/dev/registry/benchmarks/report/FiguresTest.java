@@ -1,0 +1,33 @@
+package dev.registry.benchmarks.report;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+
+import dev.registry.benchmarks.harness.LatencySamples;
+import dev.registry.benchmarks.harness.PropagationResult;
+import java.util.Arrays;
+import java.util.List;
+import org.junit.jupiter.api.Test;
+
+class FiguresTest {
+
+    @Test
+    void propagationIsJudgedAsARatioToTheRawBrokerMeasuredAlongside() {
+        LatencySamples raw = constant("raw", 100_000);
+        PropagationResult result = new PropagationResult("NATS", raw, constant("registered", 125_000),
+                constant("updated", 140_000), constant("unregistered", 130_000), constant("first", 300_000),
+                constant("call", 10_000));
+
+        List<Figure> figures = Figures.propagation(result);
+
+        assertEquals(List.of(Verdict.PASS, Verdict.MISS, Verdict.PASS, Verdict.MISS),
+                figures.stream().map(Figure::verdict).toList());
+        assertEquals("p50 1.25x, p99 1.25x", figures.get(0).ratio());
+        assertEquals("one-way p50 100 µs / p90 100 µs / p99 100 µs", figures.get(0).baseline());
+    }
+
+    private static LatencySamples constant(String label, long nanos) {
+        long[] samples = new long[100];
+        Arrays.fill(samples, nanos);
+        return new LatencySamples(label, samples);
+    }
+}
