@@ -98,6 +98,12 @@ public interface Registry extends AutoCloseable {
      */
     Service getService(String name, Filter... filters);
 
+    /** {@link #getService(String, Filter...)} without filters; no array is allocated on a cache hit. */
+    Service getService(String name);
+
+    /** {@link #getService(String, Filter...)} with one filter; no array is allocated on a cache hit. */
+    Service getService(String name, Filter filter);
+
     /** As {@link #getService}, but empty instead of throwing when nothing is found. */
     Optional<Service> findService(String name, Filter... filters);
 

@@ -51,6 +51,7 @@ public final class DefaultRegistry implements Registry, DefaultRegistration.Anno
 
     private static final Logger LOG = LoggerFactory.getLogger(DefaultRegistry.class);
     private static final byte[] EMPTY = new byte[0];
+    private static final Filter[] NO_FILTERS = {};
 
     private final Pubsub pubsub;
     private final RegistryOptions options;
@@ -138,7 +139,27 @@ public final class DefaultRegistry implements Registry, DefaultRegistration.Anno
 
     @Override
     public Service getService(String name, Filter... filters) {
-        return findService(name, filters).orElseThrow(() -> new ServiceNotFoundException(name, options.lookupTimeout()));
+        List<Service> cached = cachedLookup(name, filters);
+        if (!cached.isEmpty()) {
+            return cached.get(0);
+        }
+        List<Service> found = await(lookups.awaitFirst(name, filters, cache::snapshot));
+        if (found.isEmpty()) {
+            throw new ServiceNotFoundException(name, options.lookupTimeout());
+        }
+        return found.get(0);
+    }
+
+    @Override
+    public Service getService(String name) {
+        return getService(name, NO_FILTERS);
+    }
+
+    @Override
+    public Service getService(String name, Filter filter) {
+        Objects.requireNonNull(filter, "filter");
+        List<Service> cached = cachedLookup(name, filter);
+        return cached.isEmpty() ? getService(name, new Filter[] {filter}) : cached.get(0);
     }
 
     @Override
@@ -334,18 +355,34 @@ public final class DefaultRegistry implements Registry, DefaultRegistration.Anno
 
     /** The lookup's result from the cache alone, empty when it must go to the bus. */
     private List<Service> cachedLookup(String name, Filter[] filters) {
-        Names.requireValidServiceName(name);
-        ensureOpen();
-        observations.observe(name);
-        List<Service> snapshot = cache.snapshot(name);
-        if (!snapshot.isEmpty()) {
-            List<Service> passed = lookups.filter(snapshot, filters);
-            if (!passed.isEmpty()) {
-                counters.lookupHits.increment();
-                return passed;
-            }
+        List<Service> snapshot = observedSnapshot(name);
+        return snapshot.isEmpty() ? snapshot : countHit(lookups.filter(snapshot, filters));
+    }
+
+    /** {@link #cachedLookup(String, Filter[])} for a single filter, so the hot path allocates no array. */
+    private List<Service> cachedLookup(String name, Filter filter) {
+        List<Service> snapshot = observedSnapshot(name);
+        return snapshot.isEmpty() ? snapshot : countHit(lookups.filter(snapshot, filter));
+    }
+
+    private List<Service> countHit(List<Service> passed) {
+        if (!passed.isEmpty()) {
+            counters.lookupHits.increment();
         }
-        return List.of();
+        return passed;
+    }
+
+    /**
+     * Observes {@code name} (validating it first if it is new: an observed name was valid when it was first
+     * seen, so the hot path skips the character check) and returns its cached instances.
+     */
+    private List<Service> observedSnapshot(String name) {
+        ensureOpen();
+        if (name == null || !observations.isObserved(name)) {
+            Names.requireValidServiceName(name);
+            observations.observe(name);
+        }
+        return cache.snapshot(name);
     }
 
     private List<Service> await(CompletableFuture<List<Service>> lookup) {

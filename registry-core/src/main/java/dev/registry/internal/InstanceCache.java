@@ -24,8 +24,10 @@ import java.util.function.Consumer;
  * The instances this registry knows, with per-instance expiry at a due time measured on the receiver's
  * {@link BusClock}.
  *
- * <p>Caffeine holds one entry per instance ({@code name} + {@code address}) and expires it promptly on the
- * registry's scheduler. Beside it, each name has an immutable, address-ordered snapshot that lookups read
+ * <p>Caffeine holds one entry per instance ({@code name} + {@code address}) with variable expiry on the
+ * registry's scheduler. Its timer wheel has about one second of resolution, so a {@link DueIndex} tells the
+ * due-check sweep which instances are due, to the period of the sweep; Caffeine's own expiry, set a little
+ * later, only backs the sweep up. Beside it, each name has an immutable, address-ordered snapshot that lookups read
  * without a lock. Every change of an instance happens inside Caffeine's atomic compute for its key (or its
  * eviction, which runs under the same lock), where the name's snapshot is rebuilt and the event enqueued,
  * so the snapshot, the cache and the order of events always agree. Lock order: Caffeine's entry lock, then a
@@ -35,11 +37,20 @@ final class InstanceCache {
 
     private static final Comparator<Service> BY_ADDRESS = Comparator.comparing(Service::address);
 
+    /**
+     * How much later than the due time Caffeine's own expiry fires: it only backs up the {@link DueIndex}
+     * sweep (should the sweep not run), and must come later so that the sweep finds the entry still present.
+     */
+    private static final long BACKSTOP_NANOS = 2_000_000_000L;
+
     private final Cache<InstanceKey, Entry> cache;
     private final ConcurrentMap<String, NameInstances> byName = new ConcurrentHashMap<>();
+    private final DueIndex<InstanceKey> dueIndex = new DueIndex<>();
+    private final BusClock clock;
     private final Consumer<ServiceEvent> events;
 
     InstanceCache(BusClock clock, ScheduledExecutorService scheduler, Consumer<ServiceEvent> events) {
+        this.clock = clock;
         this.events = events;
         this.cache = Caffeine.newBuilder()
                 .ticker(clock)
@@ -67,7 +78,9 @@ final class InstanceCache {
 
     /** Adds or refreshes an instance, due {@code dueNanos} from now; emits REGISTERED or UPDATED when it is new or changed. */
     void upsert(Service service, long dueNanos) {
-        cache.asMap().compute(new InstanceKey(service.name(), service.address()), (key, previous) -> {
+        InstanceKey instance = new InstanceKey(service.name(), service.address());
+        long deadline = clock.read() + dueNanos;
+        cache.asMap().compute(instance, (key, previous) -> {
             if (previous == null) {
                 names(key.name()).put(service);
                 events.accept(new ServiceEvent(ServiceEvent.Type.REGISTERED, service));
@@ -75,8 +88,9 @@ final class InstanceCache {
                 names(key.name()).put(service);
                 events.accept(new ServiceEvent(ServiceEvent.Type.UPDATED, service));
             }
-            return new Entry(service, dueNanos);
+            return new Entry(service, dueNanos, deadline);
         });
+        dueIndex.add(deadline, instance);
     }
 
     /** Removes an instance its owner unregistered; emits UNREGISTERED when it was cached. */
@@ -99,8 +113,17 @@ final class InstanceCache {
         return byName.keySet();
     }
 
-    /** Drops what is due now rather than at the scheduler's next run. */
+    /** Drops every instance whose due time has passed, with an EXPIRED event each. Called by the due-check sweep. */
     void expireDue() {
+        long now = clock.read();
+        dueIndex.drainDue(now, key -> cache.asMap().computeIfPresent(key, (instance, entry) -> {
+            if (entry.deadline() - now > 0) {
+                return entry; // a heartbeat came after this deadline was indexed
+            }
+            names(instance.name()).remove(instance.address());
+            events.accept(new ServiceEvent(ServiceEvent.Type.EXPIRED, entry.service()));
+            return null;
+        }));
         cache.cleanUp();
     }
 
@@ -111,6 +134,7 @@ final class InstanceCache {
     /** Drops everything without events (the registry is closing). */
     void clear() {
         byName.clear();
+        dueIndex.clear();
         cache.asMap().clear();
     }
 
@@ -132,19 +156,20 @@ final class InstanceCache {
     private record InstanceKey(String name, String address) {
     }
 
-    private record Entry(Service service, long dueNanos) {
+    /** A cached instance: how long it lives after its last heartbeat, and until when (on the clock of expiry). */
+    private record Entry(Service service, long dueNanos, long deadline) {
     }
 
-    /** Each entry lives for the due time it was written with; a read does not extend it. */
+    /** Each entry lives for the due time it was written with, plus the backstop margin; a read does not extend it. */
     private static final class DueTime implements Expiry<InstanceKey, Entry> {
         @Override
         public long expireAfterCreate(InstanceKey key, Entry entry, long currentTime) {
-            return entry.dueNanos();
+            return entry.dueNanos() + BACKSTOP_NANOS;
         }
 
         @Override
         public long expireAfterUpdate(InstanceKey key, Entry entry, long currentTime, long currentDuration) {
-            return entry.dueNanos();
+            return entry.dueNanos() + BACKSTOP_NANOS;
         }
 
         @Override

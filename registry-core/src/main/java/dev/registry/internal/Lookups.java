@@ -47,12 +47,23 @@ final class Lookups {
 
     /** The default filters then {@code filters}, each on the previous one's result; stops at the first empty result. */
     List<Service> filter(List<Service> instances, Filter[] filters) {
+        List<Service> passed = applyDefaults(instances);
+        for (int i = 0; i < filters.length && !passed.isEmpty(); i++) {
+            passed = filters[i].apply(passed);
+        }
+        return passed;
+    }
+
+    /** The default filters then {@code filter}: {@link #filter(List, Filter[])} without an array. */
+    List<Service> filter(List<Service> instances, Filter filter) {
+        List<Service> passed = applyDefaults(instances);
+        return passed.isEmpty() ? passed : filter.apply(passed);
+    }
+
+    private List<Service> applyDefaults(List<Service> instances) {
         List<Service> passed = instances;
         for (int i = 0; i < defaultFilters.size() && !passed.isEmpty(); i++) {
             passed = defaultFilters.get(i).apply(passed);
-        }
-        for (int i = 0; i < filters.length && !passed.isEmpty(); i++) {
-            passed = filters[i].apply(passed);
         }
         return passed;
     }

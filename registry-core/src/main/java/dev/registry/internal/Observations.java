@@ -28,9 +28,14 @@ final class Observations {
         this.inbound = inbound;
     }
 
+    /** Whether {@code name} is observed one by one already. */
+    boolean isObserved(String name) {
+        return byName.containsKey(name);
+    }
+
     /** Subscribes to {@code name}'s register and unregister topics unless already done. */
     void observe(String name) {
-        if (!byName.containsKey(name)) {
+        if (!isObserved(name)) {
             byName.computeIfAbsent(name, this::subscribe);
         }
     }

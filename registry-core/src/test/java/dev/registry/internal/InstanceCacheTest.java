@@ -1,0 +1,75 @@
+package dev.registry.internal;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+
+import dev.registry.Service;
+import dev.registry.ServiceEvent;
+import dev.registry.testkit.FakeTicker;
+import java.time.Duration;
+import java.util.List;
+import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.concurrent.Executors;
+import java.util.concurrent.ScheduledExecutorService;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.Test;
+
+/** Expiry precision of the cache, on a clock the test moves: no waiting, no dependence on Caffeine's wheel tick. */
+class InstanceCacheTest {
+
+    private static final long DUE = Duration.ofMillis(300).toNanos();
+
+    private final FakeTicker ticker = new FakeTicker();
+    private final ScheduledExecutorService scheduler = Executors.newSingleThreadScheduledExecutor();
+    private final List<ServiceEvent> events = new CopyOnWriteArrayList<>();
+    private final InstanceCache cache = new InstanceCache(new BusClock(ticker), scheduler, events::add);
+    private final Service service = Service.builder("s").address("127.0.0.1:1").build();
+
+    @AfterEach
+    void stop() {
+        scheduler.shutdownNow();
+    }
+
+    @Test
+    void expiresAtTheDueTimeToTheSweepNotToCaffeinesWheelTick() {
+        cache.upsert(service, DUE);
+
+        ticker.advance(Duration.ofMillis(299));
+        cache.expireDue();
+        assertEquals(List.of(ServiceEvent.Type.REGISTERED), types());
+
+        ticker.advance(Duration.ofMillis(11));
+        cache.expireDue();
+        assertEquals(List.of(ServiceEvent.Type.REGISTERED, ServiceEvent.Type.EXPIRED), types());
+        assertEquals(List.of(), cache.snapshot("s"));
+    }
+
+    @Test
+    void aHeartbeatMakesTheEarlierDeadlineStale() {
+        cache.upsert(service, DUE);
+        ticker.advance(Duration.ofMillis(200));
+        cache.upsert(service, DUE);
+
+        ticker.advance(Duration.ofMillis(200));
+        cache.expireDue();
+        assertEquals(List.of(ServiceEvent.Type.REGISTERED), types(), "due 500 ms after the first beat, not 300");
+
+        ticker.advance(Duration.ofMillis(120));
+        cache.expireDue();
+        assertEquals(List.of(ServiceEvent.Type.REGISTERED, ServiceEvent.Type.EXPIRED), types());
+    }
+
+    @Test
+    void anUnregisteredInstanceLeavesNothingToExpire() {
+        cache.upsert(service, DUE);
+        cache.remove("s", "127.0.0.1:1");
+
+        ticker.advance(Duration.ofSeconds(5));
+        cache.expireDue();
+
+        assertEquals(List.of(ServiceEvent.Type.REGISTERED, ServiceEvent.Type.UNREGISTERED), types());
+    }
+
+    private List<ServiceEvent.Type> types() {
+        return events.stream().map(ServiceEvent::type).toList();
+    }
+}
