@@ -4,7 +4,6 @@ import dev.registry.Registration;
 import dev.registry.Service;
 import dev.registry.Status;
 import java.util.Objects;
-import java.util.concurrent.ScheduledFuture;
 
 /**
  * One own registration. Its monitor orders every message about the instance: a heartbeat, a ping answer or
@@ -16,7 +15,8 @@ final class DefaultRegistration implements Registration {
     private final Announcer announcer;
     private volatile Service service;
     private boolean registered = true;
-    private ScheduledFuture<?> nextBeat;
+    /** System.nanoTime() of the next heartbeat; read and written by the heartbeat tick (and before publication). */
+    private long nextBeat;
 
     DefaultRegistration(Announcer announcer, Service service) {
         this.announcer = announcer;
@@ -80,12 +80,12 @@ final class DefaultRegistration implements Registration {
         }
     }
 
-    /** Remembers the next heartbeat so that unregistering cancels it; cancels it at once if already retired. */
-    synchronized void nextBeat(ScheduledFuture<?> beat) {
-        nextBeat = beat;
-        if (!registered) {
-            beat.cancel(false);
-        }
+    long nextBeat() {
+        return nextBeat;
+    }
+
+    void nextBeat(long nanoTime) {
+        nextBeat = nanoTime;
     }
 
     /**
@@ -98,9 +98,6 @@ final class DefaultRegistration implements Registration {
             return false;
         }
         registered = false;
-        if (nextBeat != null) {
-            nextBeat.cancel(false);
-        }
         return true;
     }
 

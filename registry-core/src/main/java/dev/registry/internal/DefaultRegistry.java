@@ -31,7 +31,6 @@ import java.util.concurrent.RejectedExecutionException;
 import java.util.concurrent.ScheduledFuture;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledThreadPoolExecutor;
-import java.util.concurrent.ThreadLocalRandom;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
 import java.util.function.Consumer;
@@ -74,6 +73,7 @@ public final class DefaultRegistry implements Registry, DefaultRegistration.Anno
     private final Thread shutdownHook;
     private final BusWatchdog watchdog;
     private final HealthMonitor health;
+    private final Heartbeats heartbeats;
 
     public DefaultRegistry(Pubsub pubsub, RegistryOptions options) {
         this.pubsub = pubsub;
@@ -94,6 +94,7 @@ public final class DefaultRegistry implements Registry, DefaultRegistration.Anno
         this.observations = new Observations(pubsub, topics, new Inbound(codec, signer, topics, options, cache, counters));
         this.own = new OwnRegistrations(pubsub, topics, this::answerPing);
         this.health = new HealthMonitor(scheduler, id);
+        this.heartbeats = new Heartbeats(options.registerInterval(), scheduler, own::all);
         long sweep = options.dueCheckPeriod().toNanos();
         scheduler.scheduleWithFixedDelay(cache::expireDue, sweep, sweep, TimeUnit.NANOSECONDS);
         pubsub.addConnectionListener(this::onConnectionState);
@@ -120,11 +121,11 @@ public final class DefaultRegistry implements Registry, DefaultRegistration.Anno
         ensureOpen();
         Service announced = service.host().isEmpty() ? service.toBuilder().host(options.hostName()).build() : service;
         DefaultRegistration registration = new DefaultRegistration(this, announced);
+        registration.nextBeat(heartbeats.nextBeatAfter(System.nanoTime()));
         synchronized (lifecycle) {
             ensureOpen();
             own.add(registration);
             registration.announce();
-            scheduleBeat(registration);
         }
         return registration;
     }
@@ -408,22 +409,6 @@ public final class DefaultRegistry implements Registry, DefaultRegistration.Anno
 
     private void answerPing(String name) {
         scheduler.execute(() -> own.ofName(name).forEach(DefaultRegistration::announce));
-    }
-
-    private void scheduleBeat(DefaultRegistration registration) {
-        long interval = options.registerInterval().toNanos();
-        // Beat up to 10 % early, never late: spreads many instances' beats without risking their due time.
-        long delay = interval - ThreadLocalRandom.current().nextLong(interval / 10 + 1);
-        try {
-            registration.nextBeat(scheduler.schedule(() -> {
-                registration.announce();
-                if (registration.isRegistered()) {
-                    scheduleBeat(registration);
-                }
-            }, delay, TimeUnit.NANOSECONDS));
-        } catch (RejectedExecutionException closing) {
-            LOG.debug("registry closing; no further heartbeat for {}", registration);
-        }
     }
 
     private void onConnectionState(ConnectionState state) {

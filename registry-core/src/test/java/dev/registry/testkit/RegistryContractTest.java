@@ -119,6 +119,9 @@ public abstract class RegistryContractTest extends RegistryTestBase {
         assertEquals(List.of("127.0.0.1:1", "127.0.0.1:2"), addresses(client.getServices("mix")));
         assertEquals(List.of("127.0.0.1:1"), addresses(client.getServices("mix", Filters.localhost())));
         assertEquals(List.of("127.0.0.1:2"), addresses(client.getServices("mix", Filters.sameHost("elsewhere"))));
+        assertEquals("127.0.0.1:2", client.getService("mix", Filters.sameHost("elsewhere"), Filters.loadBalance()).address());
+        assertEquals("127.0.0.1:1", client.getService("mix", Filters.localhost()).address());
+        assertTrue(Set.of("127.0.0.1:1", "127.0.0.1:2").contains(client.getService("mix").address()));
     }
 
     @Test
