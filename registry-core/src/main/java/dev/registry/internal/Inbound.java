@@ -36,7 +36,16 @@ final class Inbound {
         this.dueFactor = options.dueFactor();
     }
 
-    void onRegister(String topic, byte[] payload) {
+    /** A message on a register or an unregister topic of this registry's prefix. */
+    void onMessage(String topic, byte[] payload) {
+        if (topics.isRegister(topic)) {
+            onRegister(topic, payload);
+        } else {
+            onUnregister(topic, payload);
+        }
+    }
+
+    private void onRegister(String topic, byte[] payload) {
         counters.messagesIn.increment();
         try {
             Announcement announcement = codec.decodeRegister(authentic(topic, payload), topics.nameOf(topic));
@@ -51,7 +60,7 @@ final class Inbound {
         }
     }
 
-    void onUnregister(String topic, byte[] payload) {
+    private void onUnregister(String topic, byte[] payload) {
         counters.messagesIn.increment();
         try {
             Announcement announcement = codec.decodeUnregister(authentic(topic, payload), topics.nameOf(topic));

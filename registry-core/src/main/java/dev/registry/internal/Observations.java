@@ -43,9 +43,7 @@ final class Observations {
     /** Subscribes to every name's register and unregister topics unless already done. */
     synchronized void observeAll() {
         if (wildcard.isEmpty()) {
-            TopicSubscription registers = pubsub.subscribe(topics.registerAll(), inbound::onRegister);
-            wildcard.add(registers);
-            wildcard.add(pubsub.subscribe(topics.unregisterAll(), inbound::onUnregister));
+            wildcard.addAll(pubsub.subscribeAll(List.of(topics.registerAll(), topics.unregisterAll()), inbound::onMessage));
         }
     }
 
@@ -62,12 +60,6 @@ final class Observations {
     }
 
     private List<TopicSubscription> subscribe(String name) {
-        TopicSubscription registers = pubsub.subscribe(topics.register(name), inbound::onRegister);
-        try {
-            return List.of(registers, pubsub.subscribe(topics.unregister(name), inbound::onUnregister));
-        } catch (RuntimeException failed) {
-            registers.unsubscribe();
-            throw failed;
-        }
+        return List.copyOf(pubsub.subscribeAll(List.of(topics.register(name), topics.unregister(name)), inbound::onMessage));
     }
 }

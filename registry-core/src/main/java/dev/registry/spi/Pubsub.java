@@ -1,6 +1,8 @@
 package dev.registry.spi;
 
 import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
 
 /**
  * The transport a {@code Registry} runs on: a publish/subscribe bus such as NATS, Redis or the in-memory bus.
@@ -38,6 +40,27 @@ public interface Pubsub extends AutoCloseable {
      * @throws TransportException if the transport is closed or the subscription fails
      */
     TopicSubscription subscribe(String topic, MessageHandler handler);
+
+    /**
+     * Subscribes {@code handler} to every one of {@code topics}, as {@link #subscribe} does, but may wait for the
+     * bus to confirm them together: one round trip instead of one per topic, which is what a registry's first
+     * lookup of a name waits for. All are active when this returns; if one fails, those already made are
+     * undone. The default subscribes one by one.
+     *
+     * @throws TransportException if the transport is closed or a subscription fails
+     */
+    default List<TopicSubscription> subscribeAll(List<String> topics, MessageHandler handler) {
+        List<TopicSubscription> subscribed = new ArrayList<>();
+        try {
+            for (String topic : topics) {
+                subscribed.add(subscribe(topic, handler));
+            }
+            return subscribed;
+        } catch (RuntimeException failed) {
+            subscribed.forEach(TopicSubscription::unsubscribe);
+            throw failed;
+        }
+    }
 
     /**
      * Waits until the bus has answered one round trip from this connection (a NATS PING/flush, a Redis PING).

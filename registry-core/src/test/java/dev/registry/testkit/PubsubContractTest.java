@@ -89,6 +89,28 @@ public abstract class PubsubContractTest {
     }
 
     @Test
+    void subscribeAllMakesEveryTopicActiveBeforeItReturns() {
+        Pubsub subscriber = open();
+        ConcurrentLinkedQueue<String> topics = new ConcurrentLinkedQueue<>();
+        List<TopicSubscription> subscriptions = subscriber.subscribeAll(
+                List.of(prefix + ".register.a", prefix + ".unregister.a", prefix + ".register.*"), (topic, payload) -> topics.add(topic));
+        Pubsub publisher = open();
+        publisher.publish(prefix + ".unregister.a", new byte[] {1});
+        publisher.publish(prefix + ".register.b", new byte[] {1});
+        Await.until("both topics delivered", () -> topics.size() == 2);
+        assertEquals(List.of(prefix + ".unregister.a", prefix + ".register.b"), new ArrayList<>(topics));
+
+        assertEquals(3, subscriptions.size());
+        subscriptions.forEach(TopicSubscription::unsubscribe);
+        ConcurrentLinkedQueue<String> marker = new ConcurrentLinkedQueue<>();
+        subscriber.subscribe(prefix + ".ping.marker", (t, p) -> marker.add(t));
+        publisher.publish(prefix + ".register.a", new byte[] {1});
+        publisher.publish(prefix + ".ping.marker", new byte[0]);
+        Await.until("marker", () -> marker.size() == 1);
+        assertEquals(2, topics.size(), "nothing after unsubscribing");
+    }
+
+    @Test
     void keepsPublishOrderPerPublisher() {
         Pubsub subscriber = open();
         ConcurrentLinkedQueue<Integer> order = new ConcurrentLinkedQueue<>();

@@ -8,8 +8,9 @@ import dev.registry.spi.TransportException;
 import io.nats.client.Connection;
 import io.nats.client.Dispatcher;
 import io.nats.client.Options;
-import io.nats.client.Subscription;
 import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Objects;
 import java.util.concurrent.TimeoutException;
 import java.util.concurrent.atomic.AtomicBoolean;
@@ -178,19 +179,36 @@ public final class NatsPubsub implements Pubsub {
      */
     @Override
     public TopicSubscription subscribe(String topic, MessageHandler handler) {
+        return subscribeAll(List.of(topic), handler).get(0);
+    }
+
+    /** Every subscription on the dispatcher, then one flush confirms them all. */
+    @Override
+    public List<TopicSubscription> subscribeAll(List<String> topics, MessageHandler handler) {
         Objects.requireNonNull(handler, "handler");
         ensureOpen();
-        Subscription subscription;
+        List<TopicSubscription> made = new ArrayList<>(topics.size());
         try {
-            subscription = dispatcher.subscribe(topic, message -> handler.onMessage(message.getSubject(), message.getData()));
+            for (String topic : topics) {
+                made.add(subscribeOnDispatcher(topic, handler));
+            }
+            if (connection.getStatus() == Connection.Status.CONNECTED) {
+                awaitServer(topics);
+            }
+            return made;
+        } catch (RuntimeException failed) {
+            made.forEach(TopicSubscription::unsubscribe);
+            throw failed;
+        }
+    }
+
+    private TopicSubscription subscribeOnDispatcher(String topic, MessageHandler handler) {
+        try {
+            return new DispatcherSubscription(dispatcher,
+                    dispatcher.subscribe(topic, message -> handler.onMessage(message.getSubject(), message.getData())));
         } catch (IllegalStateException e) {
             throw new TransportException(description + " cannot subscribe to " + topic + ": " + e.getMessage(), e);
         }
-        DispatcherSubscription result = new DispatcherSubscription(dispatcher, subscription);
-        if (connection.getStatus() == Connection.Status.CONNECTED) {
-            awaitServer(topic, result);
-        }
-        return result;
     }
 
     /** A flush: the server's PONG proves it processed everything sent before, the probe included. */
@@ -243,18 +261,16 @@ public final class NatsPubsub implements Pubsub {
         return "NatsPubsub{" + description + (closed.get() ? ", closed" : "") + "}";
     }
 
-    private void awaitServer(String topic, TopicSubscription subscription) {
+    private void awaitServer(List<String> topics) {
         Duration timeout = connection.getOptions().getConnectionTimeout();
         try {
             connection.flush(timeout);
         } catch (TimeoutException e) {
-            subscription.unsubscribe();
-            throw new TransportException(description + " did not confirm the subscription to " + topic + " within "
+            throw new TransportException(description + " did not confirm the subscription to " + topics + " within "
                     + timeout.toMillis() + " ms", e);
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
-            subscription.unsubscribe();
-            throw new TransportException("interrupted while subscribing to " + topic + " on " + description, e);
+            throw new TransportException("interrupted while subscribing to " + topics + " on " + description, e);
         }
     }
 

@@ -13,6 +13,7 @@ import io.lettuce.core.codec.RedisCodec;
 import io.lettuce.core.codec.StringCodec;
 import io.lettuce.core.pubsub.StatefulRedisPubSubConnection;
 import java.time.Duration;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Objects;
 import java.util.concurrent.CompletableFuture;
@@ -165,25 +166,37 @@ public final class RedisPubsub implements Pubsub {
 
     @Override
     public TopicSubscription subscribe(String topic, MessageHandler handler) {
-        TopicFilter filter = TopicFilter.of(topic);
+        return subscribeAll(List.of(topic), handler).get(0);
+    }
+
+    /** Every SUBSCRIBE or PSUBSCRIBE goes out at once, pipelined, and their acknowledgements are awaited together. */
+    @Override
+    public List<TopicSubscription> subscribeAll(List<String> topics, MessageHandler handler) {
+        List<TopicFilter> filters = topics.stream().map(TopicFilter::of).toList();
         Objects.requireNonNull(handler, "handler");
         ensureOpen();
-        Subscriptions.Handle handle = subscriptions.add(filter, handler);
+        List<TopicSubscription> handles = new ArrayList<>(filters.size());
+        CompletableFuture<?>[] confirmations = new CompletableFuture<?>[filters.size()];
+        for (int i = 0; i < confirmations.length; i++) {
+            Subscriptions.Handle handle = subscriptions.add(filters.get(i), handler);
+            handles.add(handle);
+            confirmations[i] = handle.active();
+        }
         try {
-            handle.active().get(subscribeTimeout.toNanos(), TimeUnit.NANOSECONDS);
-            return handle;
+            CompletableFuture.allOf(confirmations).get(subscribeTimeout.toNanos(), TimeUnit.NANOSECONDS);
+            return handles;
         } catch (ExecutionException failed) {
-            handle.unsubscribe();
-            throw new TransportException("subscribing to '" + topic + "' on " + target + " failed: "
+            handles.forEach(TopicSubscription::unsubscribe);
+            throw new TransportException("subscribing to " + topics + " on " + target + " failed: "
                     + describe(failed.getCause()), failed.getCause());
         } catch (TimeoutException slow) {
-            handle.unsubscribe();
-            throw new TransportException("Redis at " + target + " did not confirm the subscription to '" + topic
-                    + "' within " + subscribeTimeout.toMillis() + " ms; is it reachable?", slow);
+            handles.forEach(TopicSubscription::unsubscribe);
+            throw new TransportException("Redis at " + target + " did not confirm the subscription to " + topics
+                    + " within " + subscribeTimeout.toMillis() + " ms; is it reachable?", slow);
         } catch (InterruptedException interrupted) {
             Thread.currentThread().interrupt();
-            handle.unsubscribe();
-            throw new TransportException("interrupted while subscribing to '" + topic + "' on " + target, interrupted);
+            handles.forEach(TopicSubscription::unsubscribe);
+            throw new TransportException("interrupted while subscribing to " + topics + " on " + target, interrupted);
         }
     }
 
