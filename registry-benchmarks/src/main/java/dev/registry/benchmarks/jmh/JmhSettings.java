@@ -12,7 +12,8 @@ public record JmhSettings(int forks, int warmupIterations, int measureIterations
 
     /** What {@code scripts/bench} uses for the committed report. */
     public static JmhSettings full() {
-        return new JmhSettings(1, 3, 5, 2);
+        // two forks and short iterations: on a shared machine a burst of other work spoils an iteration, not a run
+        return new JmhSettings(2, 3, 6, 1);
     }
 
     /** How the report describes these settings. */

@@ -7,6 +7,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Locale;
 import java.util.Properties;
 
 /**
@@ -28,7 +29,7 @@ public record Machine(List<List<String>> facts) {
         List<List<String>> facts = new ArrayList<>();
         facts.add(List.of("CPU", procField("/proc/cpuinfo", "model name")));
         facts.add(List.of("cores (available to the JVM)", String.valueOf(Runtime.getRuntime().availableProcessors())));
-        facts.add(List.of("memory", procField("/proc/meminfo", "MemTotal")));
+        facts.add(List.of("memory", memory()));
         facts.add(List.of("OS", System.getProperty("os.name") + " " + System.getProperty("os.version") + " "
                 + System.getProperty("os.arch")));
         facts.add(List.of("JVM", System.getProperty("java.vm.name") + " " + System.getProperty("java.runtime.version")
@@ -47,6 +48,16 @@ public record Machine(List<List<String>> facts) {
             return fields[0] + " " + fields[1] + " " + fields[2];
         } catch (IOException | ArrayIndexOutOfBoundsException e) {
             return "unknown";
+        }
+    }
+
+    /** MemTotal of {@code /proc/meminfo} (kB) in GiB. */
+    private static String memory() {
+        String total = procField("/proc/meminfo", "MemTotal");
+        try {
+            return String.format(Locale.ROOT, "%.1f GiB", Long.parseLong(total.split(" ")[0]) / 1048576.0);
+        } catch (NumberFormatException e) {
+            return total;
         }
     }
 

@@ -74,9 +74,9 @@ final class ReportText {
         all.addAll(Figures.heartbeat(harness.heartbeat()));
         List<Figure> judged = all.stream().filter(figure -> figure.verdict() != Verdict.INFO).toList();
         long missed = judged.stream().filter(figure -> figure.verdict() == Verdict.MISS).count();
-        md.paragraph(judged.size() - missed + " of " + judged.size() + " goals met. Every row is explained in its"
-                + " section below, with the rows shown only for context; where a goal is missed, the section says what"
-                + " bounds the figure, measured.");
+        md.paragraph(judged.size() - missed + " of " + judged.size() + " goals met. The sections below say how each"
+                + " figure is measured, add rows shown for context only, and where a goal is missed, say what bounds the"
+                + " figure, with measurements of the same run.");
         md.figures(judged);
     }
 
