@@ -1,6 +1,5 @@
 package dev.registry.internal;
 
-import dev.registry.DependencyTimeoutException;
 import dev.registry.Filter;
 import dev.registry.HealthCheck;
 import dev.registry.Registration;
@@ -17,9 +16,7 @@ import dev.registry.spi.ConnectionState;
 import dev.registry.spi.Pubsub;
 import java.time.Duration;
 import java.util.ArrayList;
-import java.util.LinkedHashMap;
 import java.util.List;
-import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
 import java.util.Set;
@@ -28,11 +25,9 @@ import java.util.concurrent.ExecutionException;
 import java.util.concurrent.Executor;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.RejectedExecutionException;
-import java.util.concurrent.ScheduledFuture;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledThreadPoolExecutor;
 import java.util.concurrent.TimeUnit;
-import java.util.concurrent.TimeoutException;
 import java.util.function.Consumer;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -74,6 +69,7 @@ public final class DefaultRegistry implements Registry, DefaultRegistration.Anno
     private final BusWatchdog watchdog;
     private final HealthMonitor health;
     private final Heartbeats heartbeats;
+    private final Watches watches;
 
     public DefaultRegistry(Pubsub pubsub, RegistryOptions options) {
         this.pubsub = pubsub;
@@ -95,6 +91,7 @@ public final class DefaultRegistry implements Registry, DefaultRegistration.Anno
         this.own = new OwnRegistrations(pubsub, topics, this::answerPing);
         this.health = new HealthMonitor(scheduler, id);
         this.heartbeats = new Heartbeats(options.registerInterval(), scheduler, own::all);
+        this.watches = new Watches(dispatcher, cache::snapshot, scheduler, this::getServicesAsync);
         long sweep = options.dueCheckPeriod().toNanos();
         scheduler.scheduleWithFixedDelay(cache::expireDue, sweep, sweep, TimeUnit.NANOSECONDS);
         pubsub.addConnectionListener(this::onConnectionState);
@@ -223,50 +220,24 @@ public final class DefaultRegistry implements Registry, DefaultRegistration.Anno
 
     @Override
     public Subscription watch(String name, Consumer<List<Service>> watcher) {
-        return startWatch(name, null, watcher);
+        return watch(name, null, watcher);
     }
 
     @Override
     public Subscription watch(String name, Duration refreshEvery, Consumer<List<Service>> watcher) {
-        if (refreshEvery == null || refreshEvery.isZero() || refreshEvery.isNegative()) {
-            throw new IllegalArgumentException("refreshEvery must be > 0, but was " + refreshEvery);
-        }
-        return startWatch(name, refreshEvery, watcher);
+        Names.requireValidServiceName(name);
+        ensureOpen();
+        return watches.watch(name, refreshEvery, watcher);
     }
 
     @Override
     public void await(Duration timeout, String... names) {
-        if (timeout == null || timeout.isNegative()) {
-            throw new IllegalArgumentException("timeout must be >= 0, but was " + timeout);
-        }
-        Map<String, CompletableFuture<Void>> ready = new LinkedHashMap<>();
+        List<String> dependencies = new ArrayList<>();
         for (String name : names) {
-            ready.put(Names.requireValidServiceName(name), new CompletableFuture<>());
+            dependencies.add(Names.requireValidServiceName(name));
         }
-        List<Subscription> watches = new ArrayList<>();
-        try {
-            ready.forEach((name, future) -> watches.add(watch(name, passing -> {
-                if (!passing.isEmpty()) {
-                    future.complete(null);
-                }
-            })));
-            CompletableFuture.allOf(ready.values().toArray(CompletableFuture[]::new)).get(timeout.toNanos(), TimeUnit.NANOSECONDS);
-        } catch (TimeoutException expired) {
-            List<String> missing = new ArrayList<>();
-            ready.forEach((name, future) -> {
-                if (!future.isDone()) {
-                    missing.add(name);
-                }
-            });
-            throw new DependencyTimeoutException(missing, timeout);
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            throw new RegistryException("interrupted while waiting for " + ready.keySet(), e);
-        } catch (ExecutionException impossible) {
-            throw new RegistryException("waiting for " + ready.keySet() + " failed", impossible.getCause());
-        } finally {
-            watches.forEach(Subscription::close);
-        }
+        ensureOpen();
+        watches.await(timeout, dependencies);
     }
 
     @Override
@@ -335,23 +306,6 @@ public final class DefaultRegistry implements Registry, DefaultRegistration.Anno
     @Override
     public String toString() {
         return "Registry{" + options.mainTopic() + " on " + pubsub + "}";
-    }
-
-    private Subscription startWatch(String name, Duration refreshEvery, Consumer<List<Service>> watcher) {
-        Names.requireValidServiceName(name);
-        Objects.requireNonNull(watcher, "watcher");
-        ensureOpen();
-        InstanceWatch watch = new InstanceWatch(name, watcher, cache::snapshot, dispatcher);
-        Subscription events = dispatcher.add(name, watch);
-        ScheduledFuture<?> refresh = refreshEvery == null ? null : scheduler.scheduleWithFixedDelay(() -> watch.request(true),
-                refreshEvery.toNanos(), refreshEvery.toNanos(), TimeUnit.NANOSECONDS);
-        // The first call waits for a lookup, so a cold cache first asks the bus who is there.
-        getServicesAsync(name).whenComplete((found, failure) -> watch.requestInitial());
-        return watch.stopping(events, () -> {
-            if (refresh != null) {
-                refresh.cancel(false);
-            }
-        });
     }
 
     /** The lookup's result from the cache alone, empty when it must go to the bus. */

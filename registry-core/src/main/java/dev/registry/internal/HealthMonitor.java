@@ -2,7 +2,6 @@ package dev.registry.internal;
 
 import dev.registry.HealthCheck;
 import dev.registry.Status;
-import java.util.concurrent.ExecutorService;
 import java.util.concurrent.LinkedBlockingQueue;
 import java.util.concurrent.RejectedExecutionException;
 import java.util.concurrent.ScheduledExecutorService;
