@@ -40,7 +40,7 @@ public final class Service {
         this.url = builder.url;
         this.version = builder.version;
         this.host = builder.host;
-        this.kv = builder.kv.isEmpty() ? Map.of() : Collections.unmodifiableMap(new TreeMap<>(builder.kv));
+        this.kv = builder.shareKv();
         this.status = builder.status;
     }
 
@@ -56,10 +56,8 @@ public final class Service {
 
     /** A builder holding every field of this instance, to derive a changed copy. */
     public Builder toBuilder() {
-        Builder builder = new Builder(name).address(address).network(network).url(url).version(version)
-                .host(host).status(status);
-        builder.kv.putAll(kv);
-        return builder;
+        return new Builder(name).address(address).network(network).url(url).version(version)
+                .host(host).status(status).kv(kv);
     }
 
     /** The service name. */
@@ -184,7 +182,9 @@ public final class Service {
         private String url = "";
         private String version = "";
         private String host = "";
-        private final Map<String, String> kv = new TreeMap<>();
+        /** Null until an entry is added; handed to built services and copied before any later change. */
+        private TreeMap<String, String> kv;
+        private boolean kvShared;
         private Status status = Status.PASSING;
 
         private Builder(String name) {
@@ -226,7 +226,7 @@ public final class Service {
             if (key == null || key.isEmpty()) {
                 throw new IllegalArgumentException("kv key must not be empty (value was '" + value + "')");
             }
-            kv.put(key, Objects.requireNonNull(value, () -> "kv value for key '" + key + "' must not be null"));
+            ownKv().put(key, Objects.requireNonNull(value, () -> "kv value for key '" + key + "' must not be null"));
             return this;
         }
 
@@ -242,7 +242,7 @@ public final class Service {
          */
         public Builder endpoint(String name, String protocol, String host, int port) {
             Endpoint endpoint = new Endpoint(name, protocol, host, port);
-            kv.put(Endpoint.KV_PREFIX + endpoint.name(), endpoint.uri());
+            ownKv().put(Endpoint.KV_PREFIX + endpoint.name(), endpoint.uri());
             return this;
         }
 
@@ -258,6 +258,26 @@ public final class Service {
         public Service build() {
             Names.requireValidAddress(name, address);
             return new Service(this);
+        }
+
+        /** The map to add to: created on first use, copied first if a built service already holds it. */
+        private TreeMap<String, String> ownKv() {
+            if (kv == null) {
+                kv = new TreeMap<>();
+            } else if (kvShared) {
+                kv = new TreeMap<>(kv);
+                kvShared = false;
+            }
+            return kv;
+        }
+
+        /** The metadata for a service being built, which keeps it unchanged: later changes go to a copy. */
+        private Map<String, String> shareKv() {
+            if (kv == null || kv.isEmpty()) {
+                return Map.of();
+            }
+            kvShared = true;
+            return Collections.unmodifiableMap(kv);
         }
 
         private static String textOrEmpty(String value, String field) {

@@ -60,6 +60,19 @@ class ServiceTest {
     }
 
     @Test
+    void aBuilderReusedAfterBuildNeverChangesWhatItBuilt() {
+        Service.Builder builder = Service.builder("a").address("h:1").kv("x", "1");
+        Service first = builder.build();
+        builder.kv("y", "2").endpoint("api", "http", "h", 80);
+        Service second = builder.build();
+        builder.kv("x", "changed");
+
+        assertEquals(java.util.Map.of("x", "1"), first.kv());
+        assertEquals(java.util.Map.of("x", "1", "y", "2", "ep.api", "http://h:80"), second.kv());
+        assertEquals(java.util.Map.of(), Service.builder("b").address("h:2").build().kv());
+    }
+
+    @Test
     void statusWireNamesMatchGoAndUnknownIsPassing() {
         assertEquals("passing", Status.PASSING.wireName());
         assertEquals(Status.CRITICAL, Status.fromWire("critical"));

@@ -152,6 +152,9 @@ public final class WireCodec {
         expect(value == JsonToken.START_OBJECT, "kv is not an object");
         while (parser.nextToken() == JsonToken.FIELD_NAME) {
             String key = parser.currentName();
+            if (fields.kv == null) {
+                fields.kv = new TreeMap<>();
+            }
             fields.kv.put(key, text(parser, parser.nextToken()));
         }
     }
@@ -253,15 +256,17 @@ public final class WireCodec {
         String version = "";
         String host = "";
         String status;
-        final Map<String, String> kv = new TreeMap<>();
+        /** Null while the message has no kv entry: most heartbeats carry none. */
+        Map<String, String> kv;
         boolean hasTimestamps;
         long registeredMillis;
         long intervalMillis;
 
         Service toService() throws DroppedMessageException {
             try {
-                return Service.builder(name).address(address).network(network).url(url).version(version)
-                        .host(host).kv(kv).status(Status.fromWire(status)).build();
+                Service.Builder builder = Service.builder(name).address(address).network(network).url(url)
+                        .version(version).host(host).status(Status.fromWire(status));
+                return (kv == null ? builder : builder.kv(kv)).build();
             } catch (IllegalArgumentException invalid) {
                 throw new DroppedMessageException(DropReason.INVALID_SERVICE, invalid.getMessage());
             }
