@@ -32,7 +32,7 @@ public final class Harness {
         ColdLookupResult cold = new ColdLookupRun(nats.url()).run(settings.coldWarmup(), settings.coldSamples());
         FailureDetectionResult failure = new FailureDetectionRun(nats.url()).run(settings.killedProcesses());
         HeartbeatCostResult heartbeat = new HeartbeatCostRun(nats.url()).run(settings.heartbeatWarmup(), settings.heartbeatWindow());
-        double busIngest = new BusIngestRun().run(settings.ingestWarmup(), settings.ingestMessages());
+        BusIngestResult busIngest = new BusIngestRun().run(settings.ingestWarmup(), settings.ingestMessages());
         ScaleResult scale = new ScaleRun().run();
         return new HarnessResults(natsPropagation, redisPropagation, natsDirect, redisDirect, cold, failure, heartbeat,
                 busIngest, scale);

@@ -10,11 +10,11 @@ package dev.registry.benchmarks.harness;
  * @param coldLookup       cold lookups over NATS
  * @param failure          failure detection over NATS
  * @param heartbeat        heartbeat cost over NATS
- * @param busIngestPerSecond register messages applied per second through the in-memory bus
+ * @param busIngest        ingest through the in-memory bus
  * @param scale            the 100,000-instance cache
  */
 public record HarnessResults(PropagationResult natsPropagation, PropagationResult redisPropagation,
                              PropagationResult natsDirectListener, PropagationResult redisDirectListener,
                              ColdLookupResult coldLookup, FailureDetectionResult failure,
-                             HeartbeatCostResult heartbeat, double busIngestPerSecond, ScaleResult scale) {
+                             HeartbeatCostResult heartbeat, BusIngestResult busIngest, ScaleResult scale) {
 }

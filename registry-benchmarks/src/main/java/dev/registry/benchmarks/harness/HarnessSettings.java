@@ -22,7 +22,7 @@ public record HarnessSettings(int propagationWarmup, int compiledWarmup, int pro
 
     /** What {@code scripts/bench} uses for the committed report. */
     public static HarnessSettings full() {
-        return new HarnessSettings(4_000, 300, 2_000, 1_000, 2_000, 50, Duration.ofSeconds(10),
+        return new HarnessSettings(4_000, 300, 2_000, 1_000, 2_000, 50, Duration.ofSeconds(40),
                 Duration.ofSeconds(20), 500_000, 2_000_000);
     }
 

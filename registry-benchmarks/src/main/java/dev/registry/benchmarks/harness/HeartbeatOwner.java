@@ -6,18 +6,16 @@ import dev.registry.RegistryOptions;
 import dev.registry.nats.NatsPubsub;
 import io.nats.client.Statistics;
 import java.lang.management.ManagementFactory;
-import java.lang.management.ThreadInfo;
-import java.lang.management.ThreadMXBean;
 import java.time.Duration;
-import java.util.HashMap;
 import java.util.Map;
 
 /**
  * The heartbeat-cost process: owns {@code count} registrations (10 per name) on NATS at one register
  * interval, lets them beat for a warm-up, then measures over a window what the whole process spends: its
  * CPU time (every thread, GC and JIT included, from the OS) and the bytes and messages its NATS connection
- * wrote (jnats' own counters: the PUB protocol lines and payloads, exactly what goes on the wire), and how
- * often the library's threads went to sleep and were woken (their voluntary context switches). With
+ * wrote (jnats' own counters: the PUB protocol lines and payloads, exactly what goes on the wire), and, by
+ * kind of thread (the library's, the JIT compiler's, the GC's, others), CPU time and how often the threads
+ * were woken from sleep. With
  * {@code count} 0 it measures the same process idle, the baseline. Prints one {@code result} line.
  *
  * <p>Arguments: {@code <nats url> <count> <interval millis> <warm-up seconds> <window seconds>}.
@@ -41,8 +39,7 @@ public final class HeartbeatOwner {
             Thread.sleep(Duration.ofSeconds(Long.parseLong(args[3])).toMillis());
             OperatingSystemMXBean os = (OperatingSystemMXBean) ManagementFactory.getOperatingSystemMXBean();
             Statistics wire = pubsub.connection().getStatistics();
-            Map<Long, Long> threadCpuBefore = registryThreadCpu();
-            long wakeUpsBefore = LinuxThreads.voluntarySwitches("registry-");
+            Map<String, LinuxThreads.Times> threadsBefore = LinuxThreads.byKind();
             long cpuBefore = os.getProcessCpuTime();
             long bytesBefore = wire.getOutBytes();
             long messagesBefore = wire.getOutMsgs();
@@ -50,27 +47,16 @@ public final class HeartbeatOwner {
             Thread.sleep(Duration.ofSeconds(Long.parseLong(args[4])).toMillis());
             long wall = System.nanoTime() - start;
             long cpu = os.getProcessCpuTime() - cpuBefore;
-            long registryThreads = 0;
-            for (Map.Entry<Long, Long> after : registryThreadCpu().entrySet()) {
-                registryThreads += after.getValue() - threadCpuBefore.getOrDefault(after.getKey(), 0L);
-            }
-            System.out.println("result wallNanos=" + wall + " cpuNanos=" + cpu + " registryThreadCpuNanos="
-                    + registryThreads + " registryThreadWakeUps=" + (LinuxThreads.voluntarySwitches("registry-")
-                    - wakeUpsBefore) + " outBytes=" + (wire.getOutBytes() - bytesBefore) + " outMessages="
-                    + (wire.getOutMsgs() - messagesBefore));
+            StringBuilder result = new StringBuilder("result wallNanos=").append(wall).append(" cpuNanos=").append(cpu)
+                    .append(" outBytes=").append(wire.getOutBytes() - bytesBefore)
+                    .append(" outMessages=").append(wire.getOutMsgs() - messagesBefore);
+            LinuxThreads.byKind().forEach((kind, after) -> {
+                LinuxThreads.Times used = after.minus(threadsBefore.getOrDefault(kind, new LinuxThreads.Times(0, 0)));
+                result.append(' ').append(kind).append("CpuNanos=").append(used.cpuNanos())
+                        .append(' ').append(kind).append("WakeUps=").append(used.wakeUps());
+            });
+            System.out.println(result);
             System.out.flush();
         }
-    }
-
-    /** CPU time of each live thread the library started (named {@code registry-...}), by thread id. */
-    private static Map<Long, Long> registryThreadCpu() {
-        ThreadMXBean threads = ManagementFactory.getThreadMXBean();
-        Map<Long, Long> cpu = new HashMap<>();
-        for (ThreadInfo info : threads.getThreadInfo(threads.getAllThreadIds())) {
-            if (info != null && info.getThreadName().startsWith("registry-")) {
-                cpu.put(info.getThreadId(), threads.getThreadCpuTime(info.getThreadId()));
-            }
-        }
-        return cpu;
     }
 }

@@ -69,7 +69,7 @@ final class ReportText {
         all.addAll(Figures.propagation(harness.redisPropagation()));
         all.addAll(Figures.coldLookup(harness.coldLookup()));
         all.addAll(Figures.failureDetection(harness.failure()));
-        all.addAll(Figures.ingest(results.ingest(), harness.busIngestPerSecond()));
+        all.addAll(Figures.ingest(results.ingest(), harness.busIngest()));
         all.addAll(Figures.scale(harness.scale(), results.scaleLookup()));
         all.addAll(Figures.heartbeat(harness.heartbeat()));
         List<Figure> judged = all.stream().filter(figure -> figure.verdict() != Verdict.INFO).toList();
@@ -94,24 +94,42 @@ final class ReportText {
         md.table(List.of("allocated bytes", "class and allocating frame"), shares(profile.allocations()));
         md.table(List.of("CPU samples", "top frame"), shares(profile.cpu()));
         if (missed(Figures.hotLookup(results.hotLookup()))) {
-            md.paragraph("**What bounds it.** The sites in the profile, in registry-core:");
-            md.bullets(List.of(
-                    "`DefaultRegistry.cachedLookup` validates the name on every call (`Names.requireValidServiceName`:"
-                            + " a scan of every character with three character-class checks), the largest CPU site."
-                            + " A name in the cache was validated when it was first looked up or observed, so a hit"
-                            + " could skip it (validate only when the cache has no entry for the name).",
-                    "`RoundRobin.apply` returns `List.of(instance)`: a 24-byte list per call, and `findService` wraps"
-                            + " its first element in an `Optional`.",
-                    "The `Filter...` varargs make each `getService(name, filter)` allocate a `Filter[]` (24 B with one"
-                            + " filter) in the caller, and the JIT cannot remove it because `findService` passes the array"
-                            + " on to the miss path (`Lookups.awaitFirst`), where it escapes. A one-filter overload, or a"
-                            + " hit path that never hands the array on, would avoid it.",
-                    "`getService` builds its `orElseThrow` supplier as a lambda capturing the name (allocated when the"
-                            + " JIT does not remove it).",
-                    "A hit does three hash lookups by name: `Observations.observe`, `InstanceCache.snapshot` and the"
-                            + " round-robin counter in `RoundRobin`; with 2 threads both increment that one counter,"
-                            + " whose cache line then moves between the cores on every call."));
+            hotLookupBounds();
         }
+    }
+
+    /** What bounds a missed hot lookup, from the differences between its own rows. */
+    private void hotLookupBounds() {
+        List<String> causes = new ArrayList<>();
+        JmhScore one = hot("HotLookupBenchmark.loadBalance", 1);
+        JmhScore two = hot("HotLookupBenchmark.loadBalance", 2);
+        if (two.score() > Figures.HOT_LOOKUP_MAX_NANOS && one.score() <= Figures.HOT_LOOKUP_MAX_NANOS) {
+            causes.add("With two threads only the load-balanced lookup slows down (" + Format.decimal(one.score())
+                    + " -> " + Format.decimal(two.score()) + " ns), not the others (no filter "
+                    + Format.decimal(hot("HotLookupBenchmark.noFilter", 1).score()) + " -> "
+                    + Format.decimal(hot("HotLookupBenchmark.noFilter", 2).score()) + " ns, passing "
+                    + Format.decimal(hot("HotLookupBenchmark.passing", 1).score()) + " -> "
+                    + Format.decimal(hot("HotLookupBenchmark.passing", 2).score()) + " ns). The one write to"
+                    + " memory every caller shares on that path is the round-robin position: `RoundRobin` keeps one"
+                    + " `AtomicInteger` per service name and every call increments it, so with callers on two cores its"
+                    + " cache line moves between them on every call. A position per thread (a thread-local counter, or"
+                    + " counters striped by thread as `LongAdder` stripes its cells) would keep the rotation and take"
+                    + " the shared write off the path.");
+        }
+        if (results.hotLookup().stream().anyMatch(score -> score.bytesPerOp() > Figures.HOT_LOOKUP_MAX_BYTES)) {
+            causes.add("Allocation above the goal: the allocating frames are in the JFR table above.");
+        }
+        if (results.hotLookup().stream().anyMatch(score -> score.threads() == 1
+                && score.score() > Figures.HOT_LOOKUP_MAX_NANOS)) {
+            causes.add("Time above the goal with one thread: the frames that take it are in the CPU table above.");
+        }
+        md.paragraph("**What bounds it.**");
+        md.bullets(causes);
+    }
+
+    private JmhScore hot(String benchmark, int threads) {
+        return results.hotLookup().stream().filter(score -> score.benchmark().equals(benchmark) && score.threads() == threads)
+                .findFirst().orElseThrow(() -> new IllegalStateException("no score for " + benchmark + ", " + threads));
     }
 
     private void propagation() {
@@ -178,12 +196,12 @@ final class ReportText {
             md.paragraph("**What bounds it.** A cold lookup is the ping/pong plus B's subscribing to the name: p50 "
                     + Format.micros(cold.cold().p50() - cold.pingPong().p50()) + " more than a lookup of a name B already"
                     + " observes, against a raw round trip of " + Format.micros(cold.raw().p50()) + ". `Observations.observe`"
-                    + " subscribes to the register topic and then the unregister topic, and `NatsPubsub.subscribe` waits"
-                    + " for the server to confirm each (a flush, one round trip apiece), all before the ping is published."
-                    + " NATS handles one connection's protocol lines in order, so a SUB sent before the PING is in place"
-                    + " before the answer can come; one flush for both, or none before the ping, would keep the lookup"
-                    + " correct on NATS (the SPI promises more, a subscription every connection's messages reach). The"
-                    + " ping/pong part alone takes " + Format.ratio((double) cold.pingPong().p50() / cold.raw().p50())
+                    + " subscribes to the name's register and unregister topics and waits for the broker to confirm them"
+                    + " (`Pubsub.subscribeAll`; on NATS a flush, one round trip) before the ping is published. NATS"
+                    + " handles one connection's protocol lines in order, so a SUB sent before the PUB of the ping is in"
+                    + " place before any answer can come; sending the ping without waiting would keep the lookup correct"
+                    + " on NATS (the SPI promises more: a subscription every connection's messages reach). The ping/pong"
+                    + " part alone takes " + Format.ratio((double) cold.pingPong().p50() / cold.raw().p50())
                     + " the raw round trip at p50: the answer passes through A's scheduler thread"
                     + " (`DefaultRegistry.answerPing`) and the result through B's scheduler (`Lookups.instancesChanged`)"
                     + " before the waiting caller wakes, hand-overs a raw request/reply does not make.");
@@ -200,41 +218,52 @@ final class ReportText {
                 + " apart at random, so samples fall at every phase of B's sweep.");
         md.figures(Figures.failureDetection(harness.failure()));
         var failure = harness.failure();
+        boolean bunched = failure.afterTick().max() < failure.dueCheckPeriod().toNanos() * 2;
         md.paragraph("Beyond the due time (" + Format.millis(failure.dueNanos()) + " after the last heartbeat), instances"
                 + " went " + Format.millis(failure.sinceLastBeat().mean() - failure.dueNanos()) + " late on average and "
-                + Format.millis(failure.sinceLastBeat().max() - failure.dueNanos()) + " at most. Every `EXPIRED` came "
-                + Format.millis(failure.afterTick().max()) + " or less (mean " + Format.millis(failure.afterTick().mean())
-                + ") after a multiple of 2^30 ns (1.07 s) of B's clock, although the due times fell anywhere.");
+                + Format.millis(failure.sinceLastBeat().max() - failure.dueNanos()) + " at most. Placed on B's clock, the"
+                + " `EXPIRED` events came " + Format.millis(failure.afterTick().mean()) + " on average and "
+                + Format.millis(failure.afterTick().max()) + " at most after a multiple of 2^30 ns (1.07 s, the tick at"
+                + " which Caffeine's timer wheel turns): " + (bunched
+                ? "bunched just after the ticks although the due times fell anywhere, so the wheel decides when an"
+                        + " instance goes."
+                : "spread over the whole tick, so the registry's own due check, not Caffeine's wheel, decides when an"
+                        + " instance goes."));
         if (missed(Figures.failureDetection(failure))) {
-            md.paragraph("**What bounds it.** Caffeine's timer wheel, which `InstanceCache` expires instances with"
-                    + " (variable expiry with a scheduler). Its finest wheel has buckets of 2^30 ns, and an entry is"
-                    + " evicted only when the wheel turns past the tick of the bucket it sits in, so an instance leaves"
-                    + " up to 1.07 s after its due time; the registry's 200 ms sweep (`InstanceCache.expireDue` ->"
-                    + " `Cache.cleanUp`) advances the same wheel and cannot evict earlier. The bound is therefore"
-                    + " interval x factor + up to 2^30 ns, not + the due check period. Comparing each entry's own due"
-                    + " time in the sweep (the `Entry` already holds it), or one timer per instance, would bring"
-                    + " expiry to within the due check period.");
+            md.paragraph(bunched
+                    ? "**What bounds it.** Caffeine's timer wheel, which the cache expires instances with: its finest"
+                            + " wheel has buckets of 2^30 ns and an entry is evicted only when the wheel turns past the tick"
+                            + " of its bucket, so an instance leaves up to 1.07 s after its due time, whatever the due check"
+                            + " period. The registry's own due index (expiring by each instance's due time at every sweep)"
+                            + " would bring it to within the due check period."
+                    : "**What bounds it.** The lateness above: the due-check sweep runs every "
+                            + failure.dueCheckPeriod().toMillis() + " ms, and the `EXPIRED` event is then handed to B's"
+                            + " listener thread.");
         }
     }
 
     private void ingest() {
         md.heading(2, "Ingest");
         md.paragraph("Register messages one registry decodes and applies per second: heartbeats of 1,000 cached"
-                + " instances (10 names x 100), Go-shaped JSON with every field set. The JMH figure (`IngestBenchmark`,"
-                + " throughput, one thread) hands each message straight to the registry's inbound path, so it is the"
-                + " codec, validation and cache refresh on one core and nothing else. The second row publishes the same"
-                + " messages through the real `InMemoryPubsub` (payload copy, hand-over to the registry's delivery"
-                + " thread), at most 20,000 queued.");
-        md.figures(Figures.ingest(results.ingest(), harness.busIngestPerSecond()));
-        if (missed(Figures.ingest(results.ingest(), harness.busIngestPerSecond()))) {
+                + " instances (10 names x 100, register interval 1 s), Go-shaped JSON with every field set. The JMH"
+                + " figure (`IngestBenchmark`, throughput, one thread) hands each message straight to the registry's"
+                + " inbound path, so it is the codec, validation and cache refresh on one thread and nothing else. The"
+                + " second row publishes the same messages through the real `InMemoryPubsub` (payload copy, hand-over to"
+                + " the registry's delivery thread, at most 20,000 queued) and divides them by the CPU time of all the"
+                + " library's threads (from `/proc`): delivery, and the scheduler's due-check sweep, which revisits each"
+                + " refreshed instance once its old due time has passed. That is the rate one core sustains. The short"
+                + " interval puts the sweep's share in the figure within a second, as a long one would only later.");
+        List<Figure> figures = Figures.ingest(results.ingest(), harness.busIngest());
+        md.figures(figures);
+        if (missed(figures)) {
             md.paragraph("**What bounds it.** Each message is parsed with a new Jackson parser"
                     + " (`WireCodec.parse` -> `JsonFactory.createParser`, with its own context and symbol table), its"
                     + " strings are copied into a `Fields` object, then into a `Service.Builder`, then into the"
-                    + " `Service` (its `kv` copied twice, into `TreeMap`s), and Caffeine's `compute` allocates its own"
-                    + " lambdas and node: " + Format.count(results.ingest().bytesPerOp()) + " bytes per message (JMH's GC"
-                    + " profiler). Almost every message is a heartbeat of an unchanged instance: checking the parsed fields"
-                    + " against the cached instance, without building a new `Service`, would leave only the due time to"
-                    + " refresh.");
+                    + " `Service` (its `kv` copied twice, into `TreeMap`s), Caffeine's `compute` allocates its own"
+                    + " lambdas and node, and the due index takes one more entry per heartbeat: "
+                    + Format.count(results.ingest().bytesPerOp()) + " bytes per message (JMH's GC profiler). Almost every"
+                    + " message is a heartbeat of an unchanged instance: checking the parsed fields against the cached"
+                    + " instance, without building a new `Service`, would leave only the due time to refresh.");
         }
     }
 
@@ -256,27 +285,43 @@ final class ReportText {
     }
 
     private void heartbeat() {
+        var heartbeat = harness.heartbeat();
+        var loaded = heartbeat.loaded();
         md.heading(2, "Heartbeat cost");
         md.paragraph("A child JVM (default flags) owning 1,000 registrations (100 names x 10) at a 1 s register"
-                + " interval over NATS, measured over " + harness.heartbeat().loaded().wallNanos() / 1_000_000_000
-                + " s after a warm-up: the whole process's CPU time as the OS counts it (every thread, GC and JIT"
-                + " included) over wall time, and the bytes its NATS connection wrote (jnats' counters: payload and PUB"
+                + " interval over NATS, measured over " + loaded.wallNanos() / 1_000_000_000 + " s after "
+                + heartbeat.warmup().toSeconds() + " s of warm-up (at 1,000 beats a second the JIT compiler works on"
+                + " the heartbeat path for about half a minute; the figure is the cost of heartbeating, not of compiling"
+                + " it): the whole process's CPU time (every thread, GC and JIT included) over wall time, split by kind"
+                + " of thread from `/proc`, and the bytes its NATS connection wrote (jnats' counters: payload and PUB"
                 + " line). The baseline is the same JVM with its NATS connection and no registration.");
-        md.figures(Figures.heartbeat(harness.heartbeat()));
-        var loaded = harness.heartbeat().loaded();
-        md.paragraph("The library's threads (`registry-...`, the scheduler and the NATS connection's) were woken "
-                + Format.count(loaded.wakeUpsPerSecond()) + " times a second for " + Format.count(loaded.messagesPerSecond())
-                + " heartbeats a second; the process spent " + Format.micros(loaded.cpuNanosPerMessage())
-                + " of CPU per heartbeat, of which encoding the message is " + Format.micros(results.encode().score())
-                + " (JMH `EncodeBenchmark`, " + Format.decimal(results.encode().bytesPerOp()) + " B allocated).");
-        if (missed(Figures.heartbeat(harness.heartbeat()))) {
-            md.paragraph("**What bounds it.** Thread wake-ups, not encoding: `DefaultRegistry.scheduleBeat` schedules each"
-                    + " registration's heartbeat as a task of its own (beats spread by jitter, as intended), so the"
-                    + " scheduler thread wakes for every beat, publishes one message, and the NATS writer thread wakes"
-                    + " to write that one message to the socket. Beating every registration due within a few"
-                    + " milliseconds in one task (a timer per tick rather than per registration) would let one wake-up"
-                    + " and one socket write carry many heartbeats; the jitter that spreads 1,000 instances over the"
-                    + " interval would still hold at that resolution.");
+        List<Figure> figures = Figures.heartbeat(heartbeat);
+        md.figures(figures);
+        md.paragraph("The library's threads (`registry-...`: the scheduler, the bus watchdog and the NATS connection's)"
+                + " were woken " + Format.count(loaded.libraryWakeUpsPerSecond()) + " times a second for "
+                + Format.count(loaded.messagesPerSecond()) + " heartbeats a second; the process spent "
+                + Format.micros(loaded.cpuNanosPerMessage()) + " of CPU per heartbeat, of which encoding the message is "
+                + Format.micros(results.encode().score()) + " (JMH `EncodeBenchmark`, "
+                + Format.decimal(results.encode().bytesPerOp()) + " B allocated).");
+        if (missed(figures)) {
+            List<String> causes = new ArrayList<>();
+            if (loaded.cpuPercentOfOneCore("JIT") >= 1) {
+                causes.add("The JIT compiler was still at work in the window (" + Format.decimal(loaded.cpuPercentOfOneCore("JIT"))
+                        + " % of a core): the warm-up was too short for it to finish.");
+            }
+            if (loaded.libraryWakeUpsPerSecond() >= 0.8 * loaded.messagesPerSecond()) {
+                causes.add("About one wake-up of the library's threads per heartbeat: each beat wakes the scheduler and"
+                        + " then the NATS writer for one message, and each wake-up costs more than encoding and sending"
+                        + " the message. Beating every registration due within one tick in one task lets one wake-up and"
+                        + " one socket write carry many heartbeats.");
+            }
+            if (causes.isEmpty()) {
+                causes.add("The library's threads themselves: " + Format.decimal(loaded.cpuPercentOfOneCore("library"))
+                        + " % of a core, " + Format.micros(loaded.cpuPercentOfOneCore("library") * 1e7
+                        / loaded.messagesPerSecond()) + " per heartbeat.");
+            }
+            md.paragraph("**What bounds it.**");
+            md.bullets(causes);
         }
     }
 
