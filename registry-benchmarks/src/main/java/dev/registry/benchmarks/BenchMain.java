@@ -18,7 +18,9 @@ import java.nio.file.Path;
 import java.time.Duration;
 import java.time.ZonedDateTime;
 import java.time.temporal.ChronoUnit;
+import java.util.Comparator;
 import java.util.List;
+import java.util.stream.Stream;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -74,13 +76,14 @@ public final class BenchMain {
 
     private static JfrProfile profileHotLookup(JmhRuns benchmarks) throws IOException {
         Path directory = Files.createTempDirectory("bench-jfr");
-        Path recording = directory.resolve("hot-lookup.jfr");
         try {
-            benchmarks.recordHotLookup(recording);
-            return JfrProfile.read(recording, HotLookupBenchmark.class.getSimpleName(), 8);
+            return JfrProfile.read(benchmarks.recordHotLookup(directory), HotLookupBenchmark.class.getSimpleName(), 8);
         } finally {
-            Files.deleteIfExists(recording);
-            Files.deleteIfExists(directory);
+            try (Stream<Path> files = Files.walk(directory)) {
+                for (Path file : files.sorted(Comparator.reverseOrder()).toList()) {
+                    Files.delete(file);
+                }
+            }
         }
     }
 

@@ -1,5 +1,8 @@
 package dev.registry.benchmarks.jmh;
 
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.Collection;
@@ -7,8 +10,10 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.regex.Pattern;
+import java.util.stream.Stream;
 import org.openjdk.jmh.infra.BenchmarkParams;
 import org.openjdk.jmh.profile.GCProfiler;
+import org.openjdk.jmh.profile.JavaFlightRecorderProfiler;
 import org.openjdk.jmh.results.Result;
 import org.openjdk.jmh.results.RunResult;
 import org.openjdk.jmh.runner.Runner;
@@ -52,12 +57,21 @@ public final class JmhRuns {
     }
 
     /**
-     * {@code HotLookupBenchmark.loadBalance} once more, recorded by JDK Flight Recorder into {@code recording}
-     * (allocation samples and execution samples), for the report's profile of the hot lookup.
+     * {@code HotLookupBenchmark.loadBalance} once more, recorded by JDK Flight Recorder through JMH's profiler
+     * (measurement iterations only, CPU samples taken between safepoints too, so they name the right frame),
+     * for the report's profile of the hot lookup.
+     *
+     * @return the recording, somewhere under {@code directory}
      */
-    public void recordHotLookup(Path recording) {
+    public Path recordHotLookup(Path directory) {
         run(options(HotLookupBenchmark.class, "loadBalance").threads(1)
-                .jvmArgsAppend("-XX:StartFlightRecording=settings=profile,filename=" + recording.toAbsolutePath()));
+                .addProfiler(JavaFlightRecorderProfiler.class, "dir=" + directory.toAbsolutePath() + ";configName=profile"));
+        try (Stream<Path> files = Files.walk(directory)) {
+            return files.filter(file -> file.toString().endsWith(".jfr")).findFirst()
+                    .orElseThrow(() -> new IllegalStateException("JMH's JFR profiler wrote no recording under " + directory));
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
     }
 
     private ChainedOptionsBuilder options(Class<?> benchmark, String method) {
