@@ -5,6 +5,7 @@ import dev.registry.benchmarks.harness.Harness;
 import dev.registry.benchmarks.harness.HarnessResults;
 import dev.registry.benchmarks.harness.HarnessSettings;
 import dev.registry.benchmarks.jmh.HotLookupBenchmark;
+import dev.registry.benchmarks.jmh.IngestBenchmark;
 import dev.registry.benchmarks.jmh.JfrProfile;
 import dev.registry.benchmarks.jmh.JmhRuns;
 import dev.registry.benchmarks.jmh.JmhScore;
@@ -20,13 +21,14 @@ import java.time.ZonedDateTime;
 import java.time.temporal.ChronoUnit;
 import java.util.Comparator;
 import java.util.List;
+import java.util.function.Function;
 import java.util.stream.Stream;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * The one command behind {@code scripts/bench}: runs the JMH benchmarks (with the GC profiler, plus a JFR
- * recording of the hot lookup), starts a nats-server and a redis-server of its own on loopback ports, runs
+ * The one command behind {@code scripts/bench}: runs the JMH benchmarks (with the GC profiler, plus JFR
+ * recordings of the hot lookup and of ingest), starts a nats-server and a redis-server of its own on loopback ports, runs
  * the end-to-end harness against them, and writes {@code BENCHMARKS.md} and its plots.
  *
  * <p>Arguments: {@code [--quick] [--out DIR] [--build-seconds N]}. {@code --quick} is a smoke run with few
@@ -58,8 +60,9 @@ public final class BenchMain {
         JmhScore ingest = benchmarks.ingest();
         LOG.info("JMH: encoding a heartbeat");
         JmhScore encode = benchmarks.encode();
-        LOG.info("JMH: hot lookup under JDK Flight Recorder");
-        JfrProfile profile = profileHotLookup(benchmarks);
+        LOG.info("JMH: hot lookup and ingest under JDK Flight Recorder");
+        JfrProfile profile = profile(benchmarks::recordHotLookup, HotLookupBenchmark.class);
+        JfrProfile ingestProfile = profile(benchmarks::recordIngest, IngestBenchmark.class);
 
         HarnessResults results;
         Machine machine;
@@ -69,15 +72,16 @@ public final class BenchMain {
         }
         Duration measured = Duration.ofNanos(System.nanoTime() - start);
         BenchResults bench = new BenchResults(machine, ZonedDateTime.now().truncatedTo(ChronoUnit.SECONDS), loadBefore,
-                Machine.loadAverage(), build, measured, jmh, hot, scale, ingest, encode, profile, results);
+                Machine.loadAverage(), build, measured, jmh, hot, scale, ingest, encode, profile, ingestProfile, results);
         Path report = new ReportWriter(out).write(bench, quick);
         LOG.info("wrote {} after {} s of measurements", report, measured.toSeconds());
     }
 
-    private static JfrProfile profileHotLookup(JmhRuns benchmarks) throws IOException {
+    /** Runs {@code recording} into a temporary directory, reads the profile of {@code benchmark}, deletes the files. */
+    private static JfrProfile profile(Function<Path, Path> recording, Class<?> benchmark) throws IOException {
         Path directory = Files.createTempDirectory("bench-jfr");
         try {
-            return JfrProfile.read(benchmarks.recordHotLookup(directory), HotLookupBenchmark.class.getSimpleName(), 8);
+            return JfrProfile.read(recording.apply(directory), benchmark.getSimpleName(), 10);
         } finally {
             try (Stream<Path> files = Files.walk(directory)) {
                 for (Path file : files.sorted(Comparator.reverseOrder()).toList()) {

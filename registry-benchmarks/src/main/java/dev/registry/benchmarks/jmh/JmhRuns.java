@@ -64,7 +64,16 @@ public final class JmhRuns {
      * @return the recording, somewhere under {@code directory}
      */
     public Path recordHotLookup(Path directory) {
-        run(options(HotLookupBenchmark.class, "loadBalance").threads(1)
+        return record(HotLookupBenchmark.class, "loadBalance", directory);
+    }
+
+    /** {@link IngestBenchmark} once more, recorded by JDK Flight Recorder as {@link #recordHotLookup} is. */
+    public Path recordIngest(Path directory) {
+        return record(IngestBenchmark.class, "heartbeat", directory);
+    }
+
+    private Path record(Class<?> benchmark, String method, Path directory) {
+        run(options(benchmark, method).threads(1).forks(1)
                 .addProfiler(JavaFlightRecorderProfiler.class, "dir=" + directory.toAbsolutePath() + ";configName=profile"));
         try (Stream<Path> files = Files.walk(directory)) {
             return files.filter(file -> file.toString().endsWith(".jfr")).findFirst()

@@ -23,12 +23,13 @@ import java.util.List;
  * @param ingest        JMH score of ingest
  * @param encode        JMH score of encoding one heartbeat
  * @param hotProfile    JFR profile of the hot lookup with the load-balance filter
+ * @param ingestProfile JFR profile of ingest
  * @param harness       the end-to-end figures
  */
 public record BenchResults(Machine machine, ZonedDateTime finished, String loadBefore, String loadAfter,
                            Duration buildTime, Duration measureTime, JmhSettings jmh, List<JmhScore> hotLookup,
                            List<JmhScore> scaleLookup, JmhScore ingest, JmhScore encode, JfrProfile hotProfile,
-                           HarnessResults harness) {
+                           JfrProfile ingestProfile, HarnessResults harness) {
 
     public BenchResults {
         hotLookup = List.copyOf(hotLookup);

@@ -270,14 +270,17 @@ final class ReportText {
         List<Figure> figures = Figures.ingest(results.ingest(), harness.busIngest());
         md.figures(figures);
         if (missed(figures)) {
-            md.paragraph("**What bounds it.** Each message is parsed with a new Jackson parser"
-                    + " (`WireCodec.parse` -> `JsonFactory.createParser`, with its own context and symbol table), its"
-                    + " strings are copied into a `Fields` object, then into a `Service.Builder`, then into the"
-                    + " `Service` (its `kv` copied twice, into `TreeMap`s), Caffeine's `compute` allocates its own"
-                    + " lambdas and node, and the due index takes one more entry per heartbeat: "
-                    + Format.count(results.ingest().bytesPerOp()) + " bytes per message (JMH's GC profiler). Almost every"
-                    + " message is a heartbeat of an unchanged instance: checking the parsed fields against the cached"
-                    + " instance, without building a new `Service`, would leave only the due time to refresh.");
+            JfrProfile profile = results.ingestProfile();
+            md.paragraph("**What bounds it.** Decoding and applying each message on one thread, "
+                    + Format.count(results.ingest().bytesPerOp()) + " bytes allocated per message (JMH's GC profiler)."
+                    + " Where the time and the bytes go, from a JDK Flight Recorder recording of the measurement"
+                    + " iterations of `IngestBenchmark` (as for the hot lookup):");
+            md.table(List.of("CPU samples on the stack", "library method (with its callees)"), shares(profile.library()));
+            md.table(List.of("CPU samples", "frame"), shares(profile.cpu()));
+            md.table(List.of("allocated bytes", "class and allocating frame"), shares(profile.allocations()));
+            md.paragraph("Almost every message is a heartbeat of an instance that has not changed: refreshing its due"
+                    + " time without building a new `Service` from the message (comparing the parsed fields with the"
+                    + " cached instance instead) would skip most of that work.");
         }
     }
 
