@@ -12,8 +12,9 @@ public record JmhSettings(int forks, int warmupIterations, int measureIterations
 
     /** What {@code scripts/bench} uses for the committed report. */
     public static JmhSettings full() {
-        // two forks and short iterations: on a shared machine a burst of other work spoils an iteration, not a run
-        return new JmhSettings(2, 3, 6, 1);
+        // three forks: the JIT compiles the same benchmark differently from one JVM to the next (up to 40 % apart
+        // here), and short iterations: on a shared machine a burst of other work spoils an iteration, not a run
+        return new JmhSettings(3, 3, 6, 1);
     }
 
     /** How the report describes these settings. */

@@ -176,8 +176,7 @@ final class ReportText {
         others.addAll(Figures.propagation(harness.redisPropagation()).subList(0, 3));
         if (missed(others)) {
             md.paragraph("**What bounds it.** The registry's message takes the raw message's path plus three things. The"
-                    + " call on A: validation, bookkeeping, JSON encoding and scheduling the next heartbeat (p50 in the"
-                    + " table). B's decoding and cache update on the"
+                    + " call on A: validation, bookkeeping and JSON encoding (p50 in the table). B's decoding and cache update on the"
                     + " transport's thread. And the hand-over of the event to B's listener thread (listeners never run on"
                     + " a transport thread, DESIGN.md), which wakes one more sleeping thread: running the listener on the"
                     + " transport's thread instead took the ratio from " + hopRatios() + ". On Redis the transport"
