@@ -95,7 +95,7 @@ final class ReportText {
                 + " same benchmark (JMH's `jfr` profiler, `settings=profile`, samples taken between safepoints too;"
                 + " samples whose stack passes through the benchmark).");
         md.table(List.of("CPU samples", "frame"), shares(profile.cpu()));
-        if (results.hotLookup().stream().anyMatch(score -> score.bytesPerOp() >= 1)) {
+        if (showsAllocations()) {
             md.paragraph("And the bytes, by allocated class and allocating frame (JFR allocation samples, weighted):");
             md.table(List.of("allocated bytes", "class and allocating frame"), shares(profile.allocations()));
         }
@@ -122,8 +122,12 @@ final class ReportText {
                     : twoThreads + " The lookups slow down alike, which points at the machine (two benchmark threads on"
                     + " two cores shared with other work) rather than at a write the lookups share.");
         }
-        if (results.hotLookup().stream().anyMatch(score -> score.bytesPerOp() > Figures.HOT_LOOKUP_MAX_BYTES)) {
-            causes.add("Allocation above the goal: the allocating frames are in the JFR table above (with one thread).");
+        for (JmhScore score : results.hotLookup()) {
+            if (score.bytesPerOp() > Figures.HOT_LOOKUP_MAX_BYTES) {
+                causes.add("Allocation above the goal: " + Format.decimal(score.bytesPerOp()) + " B/op for "
+                        + score.benchmark() + " with " + score.threads() + " thread(s)" + (showsAllocations()
+                        ? "; the allocating frames of the one-thread recording are in the table above." : "."));
+            }
         }
         if (results.hotLookup().stream().anyMatch(score -> score.threads() == 1
                 && score.score() > Figures.HOT_LOOKUP_MAX_NANOS)) {
@@ -131,6 +135,11 @@ final class ReportText {
         }
         md.paragraph("**What bounds it.**");
         md.bullets(causes);
+    }
+
+    /** Whether the recorded one-thread lookup allocated, so that its allocation table has something to show. */
+    private boolean showsAllocations() {
+        return hot("HotLookupBenchmark.loadBalance", 1).bytesPerOp() >= 1 && !results.hotProfile().allocations().isEmpty();
     }
 
     private String slowdown(String benchmark) {
