@@ -14,9 +14,15 @@ import java.util.Map;
  * @param lookupMisses   lookups that had to ping
  * @param lookupTimeouts lookups that found nothing within the lookup timeout
  * @param pingsSent      pings published (concurrent misses of one name share one)
+ * @param listenerBacklog events handed to listeners and watchers but not yet delivered, now
+ * @param namesTracked   service names this registry holds state for now (instances, listeners, lookups,
+ *                       subscriptions); it falls back as names go idle, so it stays flat under name churn
+ * @param expiriesHeld   instances that are due but held by the expiry brake, now
+ * @param expiryBrakeEngagements times the expiry brake engaged (a mass expiry held back)
  */
 public record RegistryStats(long messagesIn, long messagesOut, Map<DropReason, Long> dropped, long cacheSize,
-                            long lookupHits, long lookupMisses, long lookupTimeouts, long pingsSent) {
+                            long lookupHits, long lookupMisses, long lookupTimeouts, long pingsSent,
+                            long listenerBacklog, long namesTracked, long expiriesHeld, long expiryBrakeEngagements) {
 
     public RegistryStats {
         dropped = Map.copyOf(dropped);

@@ -252,7 +252,7 @@ public final class DefaultRegistry implements Registry, DefaultRegistration.Anno
 
     @Override
     public RegistryStats stats() {
-        return counters.snapshot(cache.size());
+        return counters.snapshot(cache.size(), 0, 0, 0);
     }
 
     @Override

@@ -15,6 +15,7 @@ final class RegistryCounters {
     final LongAdder lookupMisses = new LongAdder();
     final LongAdder lookupTimeouts = new LongAdder();
     final LongAdder pingsSent = new LongAdder();
+    final LongAdder expiryBrakeEngagements = new LongAdder();
     private final Map<DropReason, LongAdder> dropped = new EnumMap<>(DropReason.class);
 
     RegistryCounters() {
@@ -27,10 +28,11 @@ final class RegistryCounters {
         dropped.get(reason).increment();
     }
 
-    RegistryStats snapshot(long cacheSize) {
+    RegistryStats snapshot(long cacheSize, long listenerBacklog, long namesTracked, long expiriesHeld) {
         Map<DropReason, Long> drops = new EnumMap<>(DropReason.class);
         dropped.forEach((reason, count) -> drops.put(reason, count.sum()));
         return new RegistryStats(messagesIn.sum(), messagesOut.sum(), drops, cacheSize, lookupHits.sum(),
-                lookupMisses.sum(), lookupTimeouts.sum(), pingsSent.sum());
+                lookupMisses.sum(), lookupTimeouts.sum(), pingsSent.sum(), listenerBacklog, namesTracked, expiriesHeld,
+                expiryBrakeEngagements.sum());
     }
 }

@@ -3,6 +3,7 @@ package dev.registry.spi;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.concurrent.CompletableFuture;
 
 /**
  * The transport a {@code Registry} runs on: a publish/subscribe bus such as NATS, Redis or the in-memory bus.
@@ -26,7 +27,10 @@ import java.util.List;
 public interface Pubsub extends AutoCloseable {
 
     /**
-     * Publishes {@code payload} on {@code topic}. Returns without waiting for the bus to acknowledge.
+     * Publishes {@code payload} on {@code topic}. Returns without waiting for the bus to acknowledge, and never
+     * waits for a round trip: while the connection is down the transport either buffers the message (bounded)
+     * and sends it once reconnected, in publish order, or throws. The registry republishes its own state when
+     * the bus is back, so a message dropped during an outage is repaired, not lost.
      *
      * @throws TransportException if the transport is closed or cannot accept the message
      */
@@ -59,6 +63,25 @@ public interface Pubsub extends AutoCloseable {
         } catch (RuntimeException failed) {
             subscribed.forEach(TopicSubscription::unsubscribe);
             throw failed;
+        }
+    }
+
+    /**
+     * Subscribes as {@link #subscribeAll} does, without blocking the calling thread for the bus: the returned
+     * future completes with the subscriptions once the bus has confirmed them all, or exceptionally with a
+     * {@link TransportException} (after undoing those already made). A transport that resubscribes by itself
+     * after a reconnect may keep the future pending while the connection is down and complete it once the
+     * subscriptions are confirmed after the reconnect, instead of failing it. The registry calls this from a
+     * thread of its own, never from a caller's or a transport's thread.
+     *
+     * <p>The default calls {@link #subscribeAll} on the calling thread and so blocks for its round trip:
+     * transports whose subscriptions can wait on the network should override it.
+     */
+    default CompletableFuture<List<TopicSubscription>> subscribeAllAsync(List<String> topics, MessageHandler handler) {
+        try {
+            return CompletableFuture.completedFuture(subscribeAll(topics, handler));
+        } catch (RuntimeException failed) {
+            return CompletableFuture.failedFuture(failed);
         }
     }
 
