@@ -23,9 +23,10 @@ public final class Filters {
     }
 
     /**
-     * Round robin: one instance per call, the next one each call, counted per service name and shared by
-     * every caller in this JVM (so {@code getService(name, Filters.loadBalance())} spreads calls without the
-     * caller keeping a filter). Thread-safe without locks.
+     * Round robin: one instance per call, the next one each call. In a registry's lookups the position is the
+     * registry's own, one per service name (so {@code getService(name, Filters.loadBalance())} spreads calls
+     * without the caller keeping a filter), and it is released with the name when the name goes idle.
+     * Thread-safe without locks.
      */
     public static Filter loadBalance() {
         return LOAD_BALANCE;

@@ -70,6 +70,14 @@ public final class Service {
         return address;
     }
 
+    /**
+     * This instance's identity: {@code name@address}. The wire identifies an instance by name and address (the
+     * rest is its state), so two announcements with the same id are the same instance, in any status.
+     */
+    public String id() {
+        return name + '@' + address;
+    }
+
     /** The network of the address ({@code tcp}, {@code tcp6}, {@code unix}, ...), empty when not set. */
     public String network() {
         return network;

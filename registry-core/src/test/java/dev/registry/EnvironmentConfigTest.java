@@ -92,12 +92,12 @@ class EnvironmentConfigTest {
     void invalidValuesFailWithTheVariableAndTheValue() {
         assertMessage("REGISTRY_LOOKUP_TIMEOUT='20': not a duration (write it as 100ms, 20s, 1m30s or PT20S)",
                 Map.of("REGISTRY_LOOKUP_TIMEOUT", "20"));
-        assertMessage("REGISTRY_REGISTER_INTERVAL='0s': registerInterval must be > 0, but was PT0S",
+        assertMessage("REGISTRY_REGISTER_INTERVAL='0s': registerInterval must be between PT0.001S and PT8760H, but was PT0S",
                 Map.of("REGISTRY_REGISTER_INTERVAL", "0s"));
         assertMessage("REGISTRY_DUE_CHECK_PERIOD='PT': not an ISO-8601 duration such as PT20S",
                 Map.of("REGISTRY_DUE_CHECK_PERIOD", "PT"));
         assertMessage("REGISTRY_DUE_FACTOR='fast': not a number such as 1.5", Map.of("REGISTRY_DUE_FACTOR", "fast"));
-        assertMessage("REGISTRY_DUE_FACTOR='0.5': dueFactor must be a finite number >= 1, but was 0.5",
+        assertMessage("REGISTRY_DUE_FACTOR='0.5': dueFactor must be between 1 and 100, but was 0.5",
                 Map.of("REGISTRY_DUE_FACTOR", "0.5"));
         assertMessage("REGISTRY_MAX_MESSAGE_SIZE='64KiB': not a whole number of bytes such as 65536",
                 Map.of("REGISTRY_MAX_MESSAGE_SIZE", "64KiB"));

@@ -32,6 +32,11 @@ final class BusClock implements com.github.benmanes.caffeine.cache.Ticker {
         return (reasons.isEmpty() ? ticker.read() : pausedAt) - pausedNanos;
     }
 
+    /** Whether the bus is known to be unusable now (disconnected or stalled). */
+    synchronized boolean isPaused() {
+        return !reasons.isEmpty();
+    }
+
     /**
      * Stops the clock for {@code reason}. Idempotent per reason.
      *

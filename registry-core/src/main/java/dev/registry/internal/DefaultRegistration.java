@@ -15,8 +15,10 @@ final class DefaultRegistration implements Registration {
     private final Announcer announcer;
     private volatile Service service;
     private boolean registered = true;
-    /** System.nanoTime() of the next heartbeat; read and written by the heartbeat tick (and before publication). */
+    /** Ticker time of the next heartbeat; read and written by the heartbeat tick (and before publication). */
     private long nextBeat;
+    /** A re-announce after an outage is scheduled: a ping meanwhile needs no answer of its own. */
+    private volatile boolean reannouncePending;
 
     DefaultRegistration(Announcer announcer, Service service) {
         this.announcer = announcer;
@@ -77,6 +79,24 @@ final class DefaultRegistration implements Registration {
     synchronized void announce() {
         if (registered) {
             announcer.publishRegister(service);
+        }
+    }
+
+    /** Marks a re-announce as scheduled (after an outage); {@link #reannounce()} performs it. */
+    void reannounceLater() {
+        reannouncePending = true;
+    }
+
+    /** The scheduled re-announce. */
+    void reannounce() {
+        reannouncePending = false;
+        announce();
+    }
+
+    /** Answers a ping, unless a re-announce is about to go out anyway (a broker restart under many instances). */
+    void answerPing() {
+        if (!reannouncePending) {
+            announce();
         }
     }
 

@@ -4,7 +4,7 @@ import dev.registry.Filter;
 import dev.registry.HealthCheck;
 import dev.registry.Registration;
 import dev.registry.Registry;
-import dev.registry.RegistryException;
+import dev.registry.RegistryClosedException;
 import dev.registry.RegistryOptions;
 import dev.registry.RegistryStats;
 import dev.registry.Service;
@@ -20,14 +20,20 @@ import java.util.List;
 import java.util.Objects;
 import java.util.Optional;
 import java.util.Set;
+import java.util.TreeSet;
 import java.util.concurrent.CompletableFuture;
-import java.util.concurrent.ExecutionException;
+import java.util.concurrent.ConcurrentLinkedQueue;
 import java.util.concurrent.Executor;
 import java.util.concurrent.ExecutorService;
-import java.util.concurrent.RejectedExecutionException;
+import java.util.concurrent.ExecutionException;
 import java.util.concurrent.Executors;
+import java.util.concurrent.RejectedExecutionException;
 import java.util.concurrent.ScheduledThreadPoolExecutor;
+import java.util.concurrent.ThreadLocalRandom;
 import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
+import java.util.concurrent.atomic.AtomicBoolean;
+import java.util.concurrent.atomic.LongAdder;
 import java.util.function.Consumer;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -36,16 +42,24 @@ import org.slf4j.LoggerFactory;
  * The {@link Registry} implementation: wires the cache, the own registrations and their heartbeats, the
  * lookups and the listeners to one {@link Pubsub}.
  *
- * <p>Threads: one scheduler ({@code registry-scheduler-<id>}) runs heartbeats, ping answers, re-announces,
- * the due-check sweep, lookup timeouts and Caffeine's expiry; one listener thread
- * ({@code registry-events-<id>}) unless the options supply an executor. Transport threads only decode
- * messages and update the cache.
+ * <p>Threads, all daemons named {@code registry-<role>-<id>}, all ended by {@link #close()}:
+ * <ul>
+ *   <li>{@code scheduler}: timers only (heartbeat tick, due-check sweep, name sweep, lookup timeouts, ping
+ *       answers, re-announces); it never waits on the bus or runs user code.</li>
+ *   <li>{@code io}: every subscribe and unsubscribe, the only calls that wait for the bus.</li>
+ *   <li>{@code events}: an {@link ElasticExecutor} for user code (listeners in per-name lanes, watchers, async
+ *       lookups' completions, observe filters), growing when all its threads are stuck.</li>
+ *   <li>{@code watchdog}: the bus round-trip probe; {@code health}: health-check probes.</li>
+ * </ul>
+ * Transport threads only decode messages and update the cache, which enqueues events; no I/O happens under a
+ * lock, and every public call is bounded (see {@link Registry}).
  */
 public final class DefaultRegistry implements Registry, DefaultRegistration.Announcer {
 
     private static final Logger LOG = LoggerFactory.getLogger(DefaultRegistry.class);
     private static final byte[] EMPTY = new byte[0];
     private static final Filter[] NO_FILTERS = {};
+    private static final long ELASTIC_CHECK_NANOS = TimeUnit.MILLISECONDS.toNanos(100);
 
     private final Pubsub pubsub;
     private final RegistryOptions options;
@@ -54,14 +68,18 @@ public final class DefaultRegistry implements Registry, DefaultRegistration.Anno
     private final MessageSigner signer;
     private final RegistryCounters counters = new RegistryCounters();
     private final ScheduledThreadPoolExecutor scheduler;
-    private final ExecutorService ownListenerThread;
-    private final Executor listenerExecutor;
+    private final ExecutorService io;
+    private final ElasticExecutor events;
+    private final LongAdder listenerBacklog = new LongAdder();
+    private final NameTable names;
     private final BusClock clock;
-    private final EventDispatcher dispatcher;
+    private final EventDispatcher dispatcher = new EventDispatcher();
     private final InstanceCache cache;
     private final OwnRegistrations own;
     private final Observations observations;
     private final Lookups lookups;
+    /** Unregister messages the bus refused while down: sent when it is back, unless re-registered meanwhile. */
+    private final ConcurrentLinkedQueue<Service> pendingUnregisters = new ConcurrentLinkedQueue<>();
     /** Orders register() against close(): a registration is either unregistered by close() or refused. */
     private final Object lifecycle = new Object();
     private volatile boolean closed;
@@ -71,6 +89,7 @@ public final class DefaultRegistry implements Registry, DefaultRegistration.Anno
     private final Heartbeats heartbeats;
     private final Watches watches;
 
+    /** A registry on {@code pubsub}, which it owns from now on and closes in {@link #close()}. */
     public DefaultRegistry(Pubsub pubsub, RegistryOptions options) {
         this.pubsub = pubsub;
         this.options = options;
@@ -80,36 +99,53 @@ public final class DefaultRegistry implements Registry, DefaultRegistration.Anno
         int id = RegistryThreads.nextRegistryId();
         this.scheduler = new ScheduledThreadPoolExecutor(1, RegistryThreads.named("scheduler", id));
         scheduler.setRemoveOnCancelPolicy(true);
-        this.ownListenerThread = options.listenerExecutor().isPresent() ? null
-                : Executors.newSingleThreadExecutor(RegistryThreads.named("events", id));
-        this.listenerExecutor = options.listenerExecutor().orElse(ownListenerThread);
+        this.io = Executors.newSingleThreadExecutor(RegistryThreads.named("io", id));
+        this.events = new ElasticExecutor(RegistryThreads.named("events", id));
+        this.names = new NameTable(listenerLanes(options), listenerBacklog, options.nameIdleTime().toNanos());
         this.clock = new BusClock(options.ticker());
-        this.dispatcher = new EventDispatcher(listenerExecutor);
-        this.lookups = new Lookups(options, scheduler, listenerExecutor, counters, this::ping);
-        this.cache = new InstanceCache(clock, scheduler, this::onCacheEvent);
-        this.observations = new Observations(pubsub, topics, new Inbound(codec, signer, topics, options, cache, counters));
-        this.own = new OwnRegistrations(pubsub, topics, this::answerPing);
-        this.health = new HealthMonitor(scheduler, id);
-        this.heartbeats = new Heartbeats(options.registerInterval(), scheduler, own::all);
-        this.watches = new Watches(dispatcher, cache::snapshot, scheduler, this::getServicesAsync);
+        ExpiryBrake<InstanceCache.InstanceKey> brake = new ExpiryBrake<>(options.expiryBrakeEnabled(),
+                options.expiryBrakeShare(), options.expiryBrakeMaxHold().toNanos(), counters.expiryBrakeEngagements::increment);
         long sweep = options.dueCheckPeriod().toNanos();
+        this.cache = new InstanceCache(clock, scheduler, names, brake, sweep, this::onCacheChange);
+        Inbound inbound = new Inbound(codec, signer, topics, options, cache, counters, new SerialExecutor(events, new LongAdder()));
+        this.observations = new Observations(pubsub, topics, inbound::onMessage, io);
+        this.lookups = new Lookups(options.defaultFilters(), options.lookupTimeout().toNanos(), scheduler, events, counters,
+                names, observations, options.ticker(), this::ping);
+        this.own = new OwnRegistrations(pubsub, topics, this::answerPing, io);
+        this.health = new HealthMonitor(scheduler, id);
+        this.heartbeats = new Heartbeats(options.registerInterval(), scheduler, own::all, options.ticker());
+        this.watches = new Watches(names, scheduler, name -> lookups.allAsync(name, NO_FILTERS));
         scheduler.scheduleWithFixedDelay(cache::expireDue, sweep, sweep, TimeUnit.NANOSECONDS);
+        long nameSweep = Math.max(options.nameIdleTime().toNanos() / 4, TimeUnit.MILLISECONDS.toNanos(1));
+        scheduler.scheduleWithFixedDelay(() -> names.sweep(options.ticker().read(), observations::release),
+                nameSweep, nameSweep, TimeUnit.NANOSECONDS);
+        scheduler.scheduleWithFixedDelay(events::checkProgress, ELASTIC_CHECK_NANOS, ELASTIC_CHECK_NANOS, TimeUnit.NANOSECONDS);
         pubsub.addConnectionListener(this::onConnectionState);
-        this.watchdog = new BusWatchdog(pubsub, id, new BusWatchdog.Listener() {
-            @Override
-            public void busStalled() {
-                clock.pause(BusClock.Pause.STALLED);
-            }
+        this.watchdog = new BusWatchdog(pubsub, id, options.watchdogPeriod(), options.stallThreshold(), options.ticker(),
+                new BusWatchdog.Listener() {
+                    @Override
+                    public void busStalled() {
+                        clock.pause(BusClock.Pause.STALLED);
+                    }
 
-            @Override
-            public void busBack() {
-                resumeExpiry(BusClock.Pause.STALLED);
-            }
-        });
+                    @Override
+                    public void busBack() {
+                        resumeExpiry(BusClock.Pause.STALLED);
+                    }
+                });
         this.shutdownHook = options.unregisterOnShutdown() ? RegistryThreads.named("shutdown", id).newThread(this::close) : null;
         if (shutdownHook != null) {
             Runtime.getRuntime().addShutdownHook(shutdownHook);
         }
+    }
+
+    /**
+     * Where the names' event lanes drain: the registry's own threads, or the caller's executor, handed each
+     * drain from a registry thread so that even a caller's {@code Runnable::run} never runs a listener on a
+     * transport thread or under a cache lock.
+     */
+    private Executor listenerLanes(RegistryOptions options) {
+        return options.listenerExecutor().<Executor>map(user -> task -> events.execute(() -> user.execute(task))).orElse(events);
     }
 
     @Override
@@ -117,13 +153,17 @@ public final class DefaultRegistry implements Registry, DefaultRegistration.Anno
         Objects.requireNonNull(service, "service");
         ensureOpen();
         Service announced = service.host().isEmpty() ? service.toBuilder().host(options.hostName()).build() : service;
+        requireSendable(announced);
         DefaultRegistration registration = new DefaultRegistration(this, announced);
-        registration.nextBeat(heartbeats.nextBeatAfter(System.nanoTime()));
+        registration.nextBeat(heartbeats.nextBeat());
+        CompletableFuture<?> pingable;
         synchronized (lifecycle) {
             ensureOpen();
-            own.add(registration);
+            pendingUnregisters.removeIf(pending -> pending.id().equals(announced.id()));
+            pingable = own.add(registration);
             registration.announce();
         }
+        awaitSubscribed(pingable);
         return registration;
     }
 
@@ -136,19 +176,6 @@ public final class DefaultRegistry implements Registry, DefaultRegistration.Anno
     }
 
     @Override
-    public Service getService(String name, Filter... filters) {
-        List<Service> cached = cachedLookup(name, filters);
-        if (!cached.isEmpty()) {
-            return cached.get(0);
-        }
-        List<Service> found = await(lookups.awaitFirst(name, filters, cache::snapshot));
-        if (found.isEmpty()) {
-            throw new ServiceNotFoundException(name, options.lookupTimeout());
-        }
-        return found.get(0);
-    }
-
-    @Override
     public Service getService(String name) {
         return getService(name, NO_FILTERS);
     }
@@ -156,47 +183,54 @@ public final class DefaultRegistry implements Registry, DefaultRegistration.Anno
     @Override
     public Service getService(String name, Filter filter) {
         Objects.requireNonNull(filter, "filter");
-        List<Service> cached = cachedLookup(name, filter);
-        return cached.isEmpty() ? getService(name, new Filter[] {filter}) : cached.get(0);
+        ensureOpen();
+        NameState state = names.get(name);
+        if (state != null) {
+            List<Service> snapshot = state.snapshot;
+            if (!snapshot.isEmpty()) {
+                List<Service> passed = lookups.filter(state, snapshot, filter);
+                if (!passed.isEmpty()) {
+                    return hit(state, passed).get(0);
+                }
+            }
+        } else {
+            Names.requireValidServiceName(name);
+        }
+        return found(name, lookups.first(name, new Filter[] {filter}));
+    }
+
+    @Override
+    public Service getService(String name, Filter... filters) {
+        List<Service> cached = cachedFirst(name, Lookups.requireFilters(filters));
+        return cached != null ? cached.get(0) : found(name, lookups.first(name, filters));
     }
 
     @Override
     public Optional<Service> findService(String name, Filter... filters) {
-        List<Service> cached = cachedLookup(name, filters);
-        if (!cached.isEmpty()) {
-            return Optional.of(cached.get(0));
-        }
-        List<Service> found = await(lookups.awaitFirst(name, filters, cache::snapshot));
+        List<Service> cached = cachedFirst(name, Lookups.requireFilters(filters));
+        List<Service> found = cached != null ? cached : lookups.first(name, filters);
         return found.isEmpty() ? Optional.empty() : Optional.of(found.get(0));
     }
 
     @Override
     public List<Service> getServices(String name, Filter... filters) {
-        List<Service> cached = cachedLookup(name, filters);
-        return !cached.isEmpty() ? cached : await(lookups.collectAll(name, filters, cache::snapshot));
+        List<Service> cached = cachedAll(name, Lookups.requireFilters(filters));
+        return cached != null ? cached : lookups.all(name, filters);
     }
 
     @Override
     public CompletableFuture<Service> getServiceAsync(String name, Filter... filters) {
-        List<Service> cached = cachedLookup(name, filters);
-        if (!cached.isEmpty()) {
+        List<Service> cached = cachedFirst(name, Lookups.requireFilters(filters));
+        if (cached != null) {
             return CompletableFuture.completedFuture(cached.get(0));
         }
-        return lookups.onListenerExecutor(lookups.awaitFirst(name, filters, cache::snapshot).thenApply(found -> {
-            if (found.isEmpty()) {
-                throw new ServiceNotFoundException(name, options.lookupTimeout());
-            }
-            return found.get(0);
-        }));
+        return lookups.firstAsync(name, filters).thenApply(found -> found(name, found));
     }
 
     @Override
     public CompletableFuture<List<Service>> getServicesAsync(String name, Filter... filters) {
-        List<Service> cached = cachedLookup(name, filters);
-        if (!cached.isEmpty()) {
-            return CompletableFuture.completedFuture(cached);
-        }
-        return lookups.onListenerExecutor(lookups.collectAll(name, filters, cache::snapshot));
+        List<Service> cached = cachedAll(name, Lookups.requireFilters(filters));
+        return cached != null ? CompletableFuture.completedFuture(cached) : lookups.allAsync(name, filters).copy();
     }
 
     @Override
@@ -204,18 +238,28 @@ public final class DefaultRegistry implements Registry, DefaultRegistration.Anno
         Names.requireValidServiceName(name);
         Objects.requireNonNull(listener, "listener");
         ensureOpen();
-        Subscription subscription = dispatcher.add(name, listener);
-        observations.observe(name);
-        return subscription;
+        NameState state = names.acquire(name, s -> s.addListener(listener));
+        awaitSubscribed(lookups.discover(state));
+        AtomicBoolean open = new AtomicBoolean(true);
+        return () -> {
+            if (open.compareAndSet(true, false)) {
+                state.removeListener(listener);
+            }
+        };
     }
 
     @Override
     public Subscription observeAll(ServiceListener listener) {
         Objects.requireNonNull(listener, "listener");
         ensureOpen();
-        Subscription subscription = dispatcher.addForAll(listener);
-        observations.observeAll();
-        return subscription;
+        dispatcher.addForAll(listener);
+        awaitSubscribed(observations.observeAll());
+        AtomicBoolean open = new AtomicBoolean(true);
+        return () -> {
+            if (open.compareAndSet(true, false)) {
+                dispatcher.removeForAll(listener);
+            }
+        };
     }
 
     @Override
@@ -247,12 +291,18 @@ public final class DefaultRegistry implements Registry, DefaultRegistration.Anno
 
     @Override
     public Set<String> observedNames() {
-        return observations.names();
+        Set<String> observed = new TreeSet<>();
+        for (NameState state : names.all()) {
+            if (state.subscription != null) {
+                observed.add(state.name);
+            }
+        }
+        return Set.copyOf(observed);
     }
 
     @Override
     public RegistryStats stats() {
-        return counters.snapshot(cache.size(), 0, 0, 0);
+        return counters.snapshot(cache.size(), listenerBacklog.sum(), names.size(), cache.held());
     }
 
     @Override
@@ -272,30 +322,34 @@ public final class DefaultRegistry implements Registry, DefaultRegistration.Anno
         for (DefaultRegistration registration : own.all()) {
             registration.unregister();
         }
+        publishPendingUnregisters();
+        lookups.close();
+        watches.close();
         watchdog.close();
         health.close();
-        observations.close();
-        own.close();
         scheduler.shutdownNow();
-        lookups.close();
+        io.shutdownNow();
+        awaitQuietly(io);
+        observations.close(names.all());
+        own.close();
         cache.clear();
+        names.clear();
         pubsub.close();
-        if (ownListenerThread != null) {
-            ownListenerThread.shutdown();
-        }
+        events.shutdown();
     }
 
     @Override
     public void publishRegister(Service service) {
-        publishSigned(topics.register(service.name()),
-                codec.encodeRegister(service, System.currentTimeMillis(), options.registerInterval().toMillis()));
+        publishSigned(topics.register(service.name()), registerMessage(service));
     }
 
     @Override
     public void publishUnregister(Service service) {
         byte[] message = signer == null ? codec.encodeUnregister(service)
                 : codec.encodeUnregister(service, System.currentTimeMillis(), options.registerInterval().toMillis());
-        publishSigned(topics.unregister(service.name()), message);
+        if (!publishSigned(topics.unregister(service.name()), message)) {
+            pendingUnregisters.add(service);
+        }
     }
 
     @Override
@@ -308,52 +362,73 @@ public final class DefaultRegistry implements Registry, DefaultRegistration.Anno
         return "Registry{" + options.mainTopic() + " on " + pubsub + "}";
     }
 
-    /** The lookup's result from the cache alone, empty when it must go to the bus. */
-    private List<Service> cachedLookup(String name, Filter[] filters) {
-        List<Service> snapshot = observedSnapshot(name);
-        return snapshot.isEmpty() ? snapshot : countHit(lookups.filter(snapshot, filters));
+    /** The cached instances passing {@code filters} when there are any, else null (the lookup must wait). */
+    private List<Service> cachedFirst(String name, Filter[] filters) {
+        ensureOpen();
+        NameState state = names.get(name);
+        if (state == null) {
+            Names.requireValidServiceName(name);
+            return null;
+        }
+        List<Service> snapshot = state.snapshot;
+        if (snapshot.isEmpty()) {
+            return null;
+        }
+        List<Service> passed = lookups.filter(state, snapshot, filters);
+        return passed.isEmpty() ? null : hit(state, passed);
     }
 
-    /** {@link #cachedLookup(String, Filter[])} for a single filter, so the hot path allocates no array. */
-    private List<Service> cachedLookup(String name, Filter filter) {
-        List<Service> snapshot = observedSnapshot(name);
-        return snapshot.isEmpty() ? snapshot : countHit(lookups.filter(snapshot, filter));
+    /**
+     * As {@link #cachedFirst}, but only once the name is warm: until the answers to its ping have had time to
+     * arrive, the cache may hold only the instances that answered first.
+     */
+    private List<Service> cachedAll(String name, Filter[] filters) {
+        ensureOpen();
+        NameState state = names.get(name);
+        if (state == null) {
+            Names.requireValidServiceName(name);
+            return null;
+        }
+        return state.warm ? cachedFirst(name, filters) : null;
     }
 
-    private List<Service> countHit(List<Service> passed) {
-        if (!passed.isEmpty()) {
-            counters.lookupHits.increment();
+    /**
+     * Waits, at most the lookup timeout, until a subscription is active, so that on a healthy bus a message
+     * published after {@code register} or {@code observe} returned is not missed. While the bus is known to be
+     * down it does not wait: the subscription is made when the bus is back.
+     */
+    private void awaitSubscribed(CompletableFuture<?> subscription) {
+        if (subscription.isDone() || clock.isPaused()) {
+            return;
+        }
+        try {
+            subscription.get(options.lookupTimeout().toNanos(), TimeUnit.NANOSECONDS);
+        } catch (InterruptedException interrupted) {
+            Thread.currentThread().interrupt();
+        } catch (ExecutionException | TimeoutException notYet) {
+            LOG.debug("subscription not active yet, continuing in the background: {}", notYet.toString());
+        }
+    }
+
+    private List<Service> hit(NameState state, List<Service> passed) {
+        counters.lookupHits.increment();
+        if (!state.touched) {
+            state.touched = true;
         }
         return passed;
     }
 
-    /**
-     * Observes {@code name} (validating it first if it is new: an observed name was valid when it was first
-     * seen, so the hot path skips the character check) and returns its cached instances.
-     */
-    private List<Service> observedSnapshot(String name) {
-        ensureOpen();
-        if (name == null || !observations.isObserved(name)) {
-            Names.requireValidServiceName(name);
-            observations.observe(name);
+    private Service found(String name, List<Service> found) {
+        if (found.isEmpty()) {
+            throw new ServiceNotFoundException(name, options.lookupTimeout());
         }
-        return cache.snapshot(name);
+        return found.get(0);
     }
 
-    private List<Service> await(CompletableFuture<List<Service>> lookup) {
-        try {
-            return lookup.get();
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            throw new RegistryException("interrupted while waiting for a lookup", e);
-        } catch (ExecutionException e) {
-            throw new RegistryException("lookup failed: " + e.getCause(), e.getCause());
-        }
-    }
-
-    private void onCacheEvent(ServiceEvent event) {
-        dispatcher.dispatch(event);
-        lookups.instancesChanged(event.name(), cache::snapshot);
+    /** Under the instance's cache lock: only enqueues (events in the name's lane) and wakes waiting lookups. */
+    private void onCacheChange(NameState state, ServiceEvent event) {
+        dispatcher.dispatch(state, event);
+        state.wakeWaiters();
     }
 
     private void ping(String name) {
@@ -361,8 +436,28 @@ public final class DefaultRegistry implements Registry, DefaultRegistration.Anno
         publish(topics.ping(name), EMPTY);
     }
 
+    /** On a transport thread: hands the answer to the scheduler. */
     private void answerPing(String name) {
-        scheduler.execute(() -> own.ofName(name).forEach(DefaultRegistration::announce));
+        try {
+            scheduler.execute(() -> own.ofName(name).forEach(DefaultRegistration::answerPing));
+        } catch (RejectedExecutionException closing) {
+            // closing: its unregister messages follow
+        }
+    }
+
+    private byte[] registerMessage(Service service) {
+        return codec.encodeRegister(service, System.currentTimeMillis(), options.registerInterval().toMillis());
+    }
+
+    /** Refuses a service whose register message no peer would accept (larger than maxMessageSize). */
+    private void requireSendable(Service service) {
+        byte[] message = registerMessage(service);
+        int size = signer == null ? message.length : signer.sign(topics.register(service.name()), message).length;
+        if (size > options.maxMessageSize()) {
+            throw new IllegalArgumentException("service '" + service.name() + "' at " + service.address() + " encodes to "
+                    + size + " bytes, more than maxMessageSize (" + options.maxMessageSize()
+                    + " bytes): peers would drop it; shrink its kv or raise maxMessageSize on every peer");
+        }
     }
 
     private void onConnectionState(ConnectionState state) {
@@ -378,35 +473,66 @@ public final class DefaultRegistry implements Registry, DefaultRegistration.Anno
 
     /**
      * Withdraws one reason the bus was unusable. When it was the last, messages may have been lost meanwhile,
-     * so re-announce this process's registrations and re-ping the observed names: peers and this cache
-     * converge within one round trip instead of one register interval.
+     * so the subscriptions that failed are made again, unregisters the bus refused are sent, and this process's
+     * registrations are re-announced and the names it uses re-pinged, each at a random time within the
+     * re-announce window: peers and this cache converge within the window plus one round trip, and a broker
+     * restart under thousands of instances brings no storm.
      */
     private void resumeExpiry(BusClock.Pause reason) {
         if (!clock.resume(reason)) {
             return;
         }
-        LOG.info("bus usable again: re-announcing {} registrations, re-pinging {} names",
-                own.all().size(), observations.names().size());
+        List<DefaultRegistration> registrations = own.all();
+        List<NameState> used = List.copyOf(names.all());
+        LOG.info("bus usable again: re-announcing {} registrations and re-pinging {} names within {} ms",
+                registrations.size(), used.size(), options.reannounceWindow().toMillis());
+        own.resubscribeFailed();
+        observations.retryWildcard();
+        publishPendingUnregisters();
+        long window = options.reannounceWindow().toNanos();
         try {
-            scheduler.execute(() -> {
-                own.all().forEach(DefaultRegistration::announce);
-                observations.names().forEach(this::ping);
-            });
+            for (DefaultRegistration registration : registrations) {
+                registration.reannounceLater();
+                scheduler.schedule(registration::reannounce, randomDelay(window), TimeUnit.NANOSECONDS);
+            }
+            for (NameState state : used) {
+                scheduler.schedule(() -> lookups.discover(state), randomDelay(window), TimeUnit.NANOSECONDS);
+            }
         } catch (RejectedExecutionException closing) {
             LOG.debug("registry closing; nothing to re-announce");
         }
     }
 
-    private void publishSigned(String topic, byte[] message) {
-        publish(topic, signer == null ? message : signer.sign(topic, message));
+    private static long randomDelay(long window) {
+        return window <= 0 ? 0 : ThreadLocalRandom.current().nextLong(window);
     }
 
-    private void publish(String topic, byte[] payload) {
+    private void publishPendingUnregisters() {
+        Service pending;
+        List<Service> refused = new ArrayList<>();
+        while ((pending = pendingUnregisters.poll()) != null) {
+            byte[] message = signer == null ? codec.encodeUnregister(pending)
+                    : codec.encodeUnregister(pending, System.currentTimeMillis(), options.registerInterval().toMillis());
+            if (!publishSigned(topics.unregister(pending.name()), message)) {
+                refused.add(pending);
+            }
+        }
+        pendingUnregisters.addAll(refused);
+    }
+
+    private boolean publishSigned(String topic, byte[] message) {
+        return publish(topic, signer == null ? message : signer.sign(topic, message));
+    }
+
+    /** Hands a message to the transport; false when it refused it (the bus is down or the transport closed). */
+    private boolean publish(String topic, byte[] payload) {
         try {
             pubsub.publish(topic, payload);
             counters.messagesOut.increment();
+            return true;
         } catch (RuntimeException failed) {
             LOG.debug("publish on {} failed: {}", topic, failed.toString());
+            return false;
         }
     }
 
@@ -420,9 +546,17 @@ public final class DefaultRegistry implements Registry, DefaultRegistration.Anno
         }
     }
 
+    private static void awaitQuietly(ExecutorService executor) {
+        try {
+            executor.awaitTermination(1, TimeUnit.SECONDS);
+        } catch (InterruptedException interrupted) {
+            Thread.currentThread().interrupt();
+        }
+    }
+
     private void ensureOpen() {
         if (closed) {
-            throw new IllegalStateException("registry is closed");
+            throw new RegistryClosedException("registry is closed");
         }
     }
 }

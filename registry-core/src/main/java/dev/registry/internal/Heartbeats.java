@@ -1,5 +1,6 @@
 package dev.registry.internal;
 
+import dev.registry.Ticker;
 import java.time.Duration;
 import java.util.List;
 import java.util.concurrent.RejectedExecutionException;
@@ -17,15 +18,19 @@ import java.util.function.Supplier;
  * <p>The tick is 1/20 of the interval (at least 1 ms). Each registration's next beat is drawn between 90 % and
  * 95 % of the interval after its last, so beats of many instances spread out instead of coming in step, and
  * a beat that waits up to one more tick still comes within the interval: never late for peers counting the
- * due time. Runs on the scheduler thread only.
+ * due time. Times are read from the registry's ticker, so a test can drive heartbeats without waiting. Runs on
+ * the scheduler thread only.
  */
 final class Heartbeats {
 
     private final long intervalNanos;
     private final long tickNanos;
     private final Supplier<List<DefaultRegistration>> registrations;
+    private final Ticker ticker;
 
-    Heartbeats(Duration interval, ScheduledExecutorService scheduler, Supplier<List<DefaultRegistration>> registrations) {
+    Heartbeats(Duration interval, ScheduledExecutorService scheduler, Supplier<List<DefaultRegistration>> registrations,
+            Ticker ticker) {
+        this.ticker = ticker;
         this.intervalNanos = interval.toNanos();
         this.tickNanos = Math.max(intervalNanos / 20, TimeUnit.MILLISECONDS.toNanos(1));
         this.registrations = registrations;
@@ -36,14 +41,18 @@ final class Heartbeats {
         }
     }
 
-    /** When a registration announced just now should beat next. */
-    long nextBeatAfter(long now) {
+    /** When a registration announced now should beat next, on the registry's ticker. */
+    long nextBeat() {
+        return nextBeatAfter(ticker.read());
+    }
+
+    private long nextBeatAfter(long now) {
         long jitter = ThreadLocalRandom.current().nextLong(intervalNanos / 20 + 1);
         return now + Math.max(0, intervalNanos - tickNanos - jitter);
     }
 
     private void tick() {
-        long now = System.nanoTime();
+        long now = ticker.read();
         for (DefaultRegistration registration : registrations.get()) {
             if (now - registration.nextBeat() >= 0) {
                 registration.announce();

@@ -4,14 +4,17 @@ import dev.registry.DropReason;
 import dev.registry.RegistryOptions;
 import dev.registry.Service;
 import java.util.List;
+import java.util.concurrent.Executor;
 import java.util.function.Predicate;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * Handles messages from the bus on the transport's thread: size- and schema-checks them, applies the observe
- * filters and updates the cache. Never blocks and never throws: a bad message is dropped, counted and logged
- * at debug.
+ * Handles messages from the bus: size- and schema-checks them on the transport's thread, then applies the
+ * observe filters and updates the cache. Observe filters are user code, so when there are any, the checked
+ * message is handed to a registry thread ({@code filterLane}, in arrival order) to run them; without any, the
+ * cache update (which neither blocks nor runs user code) stays on the transport's thread. Never throws: a bad
+ * message is dropped, counted and logged at debug.
  */
 final class Inbound {
 
@@ -24,9 +27,12 @@ final class Inbound {
     private final List<Predicate<Service>> observeFilters;
     private final double dueFactor;
     private final MessageSigner signer;
+    private final Executor filterLane;
 
+    /** @param filterLane where observe filters run: a serial executor on registry threads */
     Inbound(WireCodec codec, MessageSigner signer, Topics topics, RegistryOptions options, InstanceCache cache,
-            RegistryCounters counters) {
+            RegistryCounters counters, Executor filterLane) {
+        this.filterLane = filterLane;
         this.codec = codec;
         this.signer = signer;
         this.topics = topics;
@@ -50,8 +56,15 @@ final class Inbound {
         try {
             Announcement announcement = codec.decodeRegister(authentic(topic, payload), topics.nameOf(topic));
             rejectReplay(announcement);
-            if (accepted(announcement.service())) {
-                cache.upsert(announcement.service(), (long) (announcement.intervalMillis() * dueFactor * 1_000_000d));
+            long dueNanos = (long) (announcement.intervalMillis() * dueFactor * 1_000_000d);
+            if (observeFilters.isEmpty()) {
+                cache.upsert(announcement.service(), dueNanos);
+            } else {
+                filterLane.execute(() -> {
+                    if (accepted(announcement.service())) {
+                        cache.upsert(announcement.service(), dueNanos);
+                    }
+                });
             }
         } catch (DroppedMessageException dropped) {
             drop(dropped.reason(), topic, dropped.getMessage());
@@ -65,7 +78,12 @@ final class Inbound {
         try {
             Announcement announcement = codec.decodeUnregister(authentic(topic, payload), topics.nameOf(topic));
             rejectReplay(announcement);
-            cache.remove(announcement.service().name(), announcement.service().address());
+            if (observeFilters.isEmpty()) {
+                cache.remove(announcement.service().name(), announcement.service().address());
+            } else {
+                // in the same lane as registers, so an unregister never overtakes the register it follows
+                filterLane.execute(() -> cache.remove(announcement.service().name(), announcement.service().address()));
+            }
         } catch (DroppedMessageException dropped) {
             drop(dropped.reason(), topic, dropped.getMessage());
         } catch (RuntimeException unexpected) {
@@ -100,7 +118,14 @@ final class Inbound {
 
     private boolean accepted(Service service) {
         for (Predicate<Service> filter : observeFilters) {
-            if (!filter.test(service)) {
+            boolean passed;
+            try {
+                passed = filter.test(service);
+            } catch (RuntimeException failed) {
+                LOG.debug("observe filter {} threw on {}: rejected", filter, service, failed);
+                passed = false;
+            }
+            if (!passed) {
                 counters.dropped(DropReason.OBSERVE_FILTER);
                 return false;
             }

@@ -7,18 +7,11 @@ import com.github.benmanes.caffeine.cache.RemovalCause;
 import com.github.benmanes.caffeine.cache.Scheduler;
 import dev.registry.Service;
 import dev.registry.ServiceEvent;
-import java.util.ArrayList;
-import java.util.Comparator;
-import java.util.HashMap;
-import java.util.List;
-import java.util.Map;
+import java.util.LinkedHashSet;
 import java.util.Set;
 import java.util.concurrent.CompletableFuture;
-import java.util.concurrent.ConcurrentHashMap;
-import java.util.concurrent.ConcurrentMap;
 import java.util.concurrent.RejectedExecutionException;
 import java.util.concurrent.ScheduledExecutorService;
-import java.util.function.Consumer;
 
 /**
  * The instances this registry knows, with per-instance expiry at a due time measured on the receiver's
@@ -27,15 +20,13 @@ import java.util.function.Consumer;
  * <p>Caffeine holds one entry per instance ({@code name} + {@code address}) with variable expiry on the
  * registry's scheduler. Its timer wheel has about one second of resolution, so a {@link DueIndex} tells the
  * due-check sweep which instances are due, to the period of the sweep; Caffeine's own expiry, set a little
- * later, only backs the sweep up. Beside it, each name has an immutable, address-ordered snapshot that lookups read
- * without a lock. Every change of an instance happens inside Caffeine's atomic compute for its key (or its
- * eviction, which runs under the same lock), where the name's snapshot is rebuilt and the event enqueued,
- * so the snapshot, the cache and the order of events always agree. Lock order: Caffeine's entry lock, then a
- * name's monitor; nothing takes them the other way round.
+ * later, only backs the sweep up. Each name's {@link NameState} holds an immutable, address-ordered snapshot that
+ * lookups read without a lock. Every change of an instance happens inside Caffeine's atomic compute for its key
+ * (or its eviction, which runs under the same lock), where the name's snapshot is rebuilt and the change handed
+ * to {@link Changes}, so the snapshot, the cache and the order of events always agree. What runs under that
+ * lock only enqueues: no I/O, no user code. Lock order: Caffeine's entry lock, then a name's monitor.
  */
 final class InstanceCache {
-
-    private static final Comparator<Service> BY_ADDRESS = Comparator.comparing(Service::address);
 
     /**
      * How much later than the due time Caffeine's own expiry fires: it only backs up the {@link DueIndex}
@@ -43,15 +34,27 @@ final class InstanceCache {
      */
     private static final long BACKSTOP_NANOS = 2_000_000_000L;
 
+    /** Longest due time kept: a Go peer may announce an interval of up to 2^63 ms; a century is "never". */
+    static final long MAX_DUE_NANOS = 100L * 365 * 24 * 3600 * 1_000_000_000L;
+
     private final Cache<InstanceKey, Entry> cache;
-    private final ConcurrentMap<String, NameInstances> byName = new ConcurrentHashMap<>();
+    private final NameTable names;
     private final DueIndex<InstanceKey> dueIndex = new DueIndex<>();
     private final BusClock clock;
-    private final Consumer<ServiceEvent> events;
+    private final Changes changes;
+    private final ExpiryBrake<InstanceKey> brake;
+    private final long recheckNanos;
 
-    InstanceCache(BusClock clock, ScheduledExecutorService scheduler, Consumer<ServiceEvent> events) {
+    /**
+     * @param recheckNanos how soon a held instance is looked at again (the due-check period)
+     */
+    InstanceCache(BusClock clock, ScheduledExecutorService scheduler, NameTable names, ExpiryBrake<InstanceKey> brake,
+            long recheckNanos, Changes changes) {
         this.clock = clock;
-        this.events = events;
+        this.names = names;
+        this.brake = brake;
+        this.recheckNanos = recheckNanos;
+        this.changes = changes;
         this.cache = Caffeine.newBuilder()
                 .ticker(clock)
                 .scheduler(closingAware(scheduler))
@@ -76,55 +79,69 @@ final class InstanceCache {
         };
     }
 
-    /** Adds or refreshes an instance, due {@code dueNanos} from now; emits REGISTERED or UPDATED when it is new or changed. */
+    /**
+     * Adds or refreshes an instance, due {@code dueNanos} from now (capped at {@link #MAX_DUE_NANOS}); reports
+     * REGISTERED or UPDATED when it is new or changed.
+     */
     void upsert(Service service, long dueNanos) {
+        long due = Math.min(Math.max(dueNanos, 1), MAX_DUE_NANOS);
         InstanceKey instance = new InstanceKey(service.name(), service.address());
-        long deadline = clock.read() + dueNanos;
+        long deadline = clock.read() + due;
         cache.asMap().compute(instance, (key, previous) -> {
-            if (previous == null) {
-                names(key.name()).put(service);
-                events.accept(new ServiceEvent(ServiceEvent.Type.REGISTERED, service));
-            } else if (!previous.service().equals(service)) {
-                names(key.name()).put(service);
-                events.accept(new ServiceEvent(ServiceEvent.Type.UPDATED, service));
+            if (previous == null || !previous.service().equals(service)) {
+                NameState state = names.acquire(key.name(), s -> s.put(service));
+                changes.changed(state, previous == null ? new ServiceEvent(ServiceEvent.Type.REGISTERED, service)
+                        : new ServiceEvent(ServiceEvent.Type.UPDATED, service));
             }
-            return new Entry(service, dueNanos, deadline);
+            return new Entry(service, due, deadline);
         });
         dueIndex.add(deadline, instance);
     }
 
-    /** Removes an instance its owner unregistered; emits UNREGISTERED when it was cached. */
+    /** Removes an instance its owner unregistered; reports UNREGISTERED when it was cached. */
     void remove(String name, String address) {
-        cache.asMap().computeIfPresent(new InstanceKey(name, address), (key, previous) -> {
-            names(name).remove(address);
-            events.accept(new ServiceEvent(ServiceEvent.Type.UNREGISTERED, previous.service()));
+        InstanceKey instance = new InstanceKey(name, address);
+        cache.asMap().computeIfPresent(instance, (key, previous) -> {
+            drop(key, ServiceEvent.Type.UNREGISTERED, previous.service());
             return null;
         });
+        brake.release(instance);
     }
 
-    /** The cached instances of {@code name}, ordered by address; immutable, empty when none. */
-    List<Service> snapshot(String name) {
-        NameInstances instances = byName.get(name);
-        return instances == null ? List.of() : instances.snapshot;
-    }
-
-    /** Names with at least one cached instance, or that had one. */
-    Set<String> names() {
-        return byName.keySet();
-    }
-
-    /** Drops every instance whose due time has passed, with an EXPIRED event each. Called by the due-check sweep. */
+    /**
+     * Drops every instance whose due time has passed, reporting EXPIRED for each, unless the {@link ExpiryBrake}
+     * holds them. Called by the due-check sweep, one call at a time.
+     */
     void expireDue() {
         long now = clock.read();
-        dueIndex.drainDue(now, key -> cache.asMap().computeIfPresent(key, (instance, entry) -> {
-            if (entry.deadline() - now > 0) {
-                return entry; // a heartbeat came after this deadline was indexed
+        Set<InstanceKey> due = new LinkedHashSet<>();
+        long[] window = {0};
+        dueIndex.drainDue(now, key -> {
+            Entry entry = cache.asMap().get(key);
+            if (entry == null || entry.deadline() - now > 0) {
+                brake.release(key); // gone, or heard again after this deadline was indexed
+            } else {
+                due.add(key);
+                window[0] = Math.max(window[0], entry.dueNanos());
             }
-            names(instance.name()).remove(instance.address());
-            events.accept(new ServiceEvent(ServiceEvent.Type.EXPIRED, entry.service()));
-            return null;
-        }));
+        });
+        if (brake.holds(due.size(), cache.estimatedSize(), now, window[0])) {
+            for (InstanceKey key : due) {
+                if (brake.hold(key, now)) {
+                    keepHeld(key, now);
+                } else {
+                    expire(key, now);
+                }
+            }
+        } else {
+            due.forEach(key -> expire(key, now));
+        }
         cache.cleanUp();
+    }
+
+    /** Instances held by the expiry brake now. */
+    int held() {
+        return brake.held();
     }
 
     long size() {
@@ -133,27 +150,48 @@ final class InstanceCache {
 
     /** Drops everything without events (the registry is closing). */
     void clear() {
-        byName.clear();
         dueIndex.clear();
+        brake.clear();
         cache.asMap().clear();
     }
 
+    private void expire(InstanceKey instance, long now) {
+        cache.asMap().computeIfPresent(instance, (key, entry) -> {
+            if (entry.deadline() - now > 0) {
+                return entry; // heard again meanwhile
+            }
+            drop(key, ServiceEvent.Type.EXPIRED, entry.service());
+            brake.expired(now);
+            return null;
+        });
+    }
+
+    /** Keeps a held instance: rewrites its entry so Caffeine's backstop does not evict it, and looks again next sweep. */
+    private void keepHeld(InstanceKey instance, long now) {
+        cache.asMap().computeIfPresent(instance, (key, entry) -> new Entry(entry.service(), entry.dueNanos(), entry.deadline()));
+        dueIndex.add(now + recheckNanos, instance);
+    }
+
     private void onEviction(InstanceKey key, Entry entry, RemovalCause cause) {
-        if (key == null || entry == null) {
-            return;
-        }
-        names(key.name()).remove(key.address());
-        if (cause == RemovalCause.EXPIRED) {
-            events.accept(new ServiceEvent(ServiceEvent.Type.EXPIRED, entry.service()));
+        if (key != null && entry != null && cause == RemovalCause.EXPIRED) {
+            drop(key, ServiceEvent.Type.EXPIRED, entry.service());
         }
     }
 
-    private NameInstances names(String name) {
-        NameInstances instances = byName.get(name);
-        return instances != null ? instances : byName.computeIfAbsent(name, n -> new NameInstances());
+    /** Under the key's Caffeine lock: removes the instance from its name's snapshot and reports the change. */
+    private void drop(InstanceKey key, ServiceEvent.Type type, Service service) {
+        NameState state = names.get(key.name());
+        if (state != null && state.remove(key.address())) {
+            changes.changed(state, new ServiceEvent(type, service));
+        }
     }
 
-    private record InstanceKey(String name, String address) {
+    /** Told of every change of the cache, under the instance's lock: must only enqueue. */
+    interface Changes {
+        void changed(NameState state, ServiceEvent event);
+    }
+
+    record InstanceKey(String name, String address) {
     }
 
     /** A cached instance: how long it lives after its last heartbeat, and until when (on the clock of expiry). */
@@ -175,29 +213,6 @@ final class InstanceCache {
         @Override
         public long expireAfterRead(InstanceKey key, Entry entry, long currentTime, long currentDuration) {
             return currentDuration;
-        }
-    }
-
-    /** The instances of one name and their published snapshot. Mutated only under its own monitor. */
-    private static final class NameInstances {
-        private final Map<String, Service> byAddress = new HashMap<>();
-        volatile List<Service> snapshot = List.of();
-
-        synchronized void put(Service service) {
-            byAddress.put(service.address(), service);
-            publish();
-        }
-
-        synchronized void remove(String address) {
-            if (byAddress.remove(address) != null) {
-                publish();
-            }
-        }
-
-        private void publish() {
-            List<Service> sorted = new ArrayList<>(byAddress.values());
-            sorted.sort(BY_ADDRESS);
-            snapshot = List.copyOf(sorted);
         }
     }
 }

@@ -4,17 +4,15 @@ import dev.registry.Filters;
 import dev.registry.Service;
 import dev.registry.ServiceEvent;
 import dev.registry.ServiceListener;
-import dev.registry.Subscription;
 import java.util.List;
 import java.util.function.Consumer;
-import java.util.function.Function;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
  * One {@code Registry.watch}: hands the watcher the full list of passing instances of a name, first at once
  * and then after every change. It runs in the name's event lane, after the events that caused it, and reads
- * the cache's current snapshot at that moment: a burst of events yields one call with the final list (the
+ * the name's current snapshot at that moment: a burst of events yields one call with the final list (the
  * later events find nothing new), and no call can carry a list older than one already delivered. A forced
  * delivery (the initial one, a periodic refresh) calls the watcher even when nothing changed.
  */
@@ -24,17 +22,18 @@ final class InstanceWatch implements ServiceListener {
 
     private final String name;
     private final Consumer<List<Service>> watcher;
-    private final Function<String, List<Service>> snapshots;
-    private final EventDispatcher dispatcher;
+    private volatile NameState state;
     private List<Service> delivered;
-    private volatile boolean closed;
+    private volatile boolean stopped;
 
-    InstanceWatch(String name, Consumer<List<Service>> watcher, Function<String, List<Service>> snapshots,
-                  EventDispatcher dispatcher) {
+    InstanceWatch(String name, Consumer<List<Service>> watcher) {
         this.name = name;
         this.watcher = watcher;
-        this.snapshots = snapshots;
-        this.dispatcher = dispatcher;
+    }
+
+    /** The name's state this watch listens on; it stays in use (not retired) while the watch is registered. */
+    void attach(NameState listenedOn) {
+        this.state = listenedOn;
     }
 
     @Override
@@ -44,12 +43,12 @@ final class InstanceWatch implements ServiceListener {
 
     /** Queues a delivery in the name's lane; {@code force} delivers even an unchanged list. */
     void request(boolean force) {
-        dispatcher.runInLane(name, () -> deliver(force));
+        state.lane.execute(() -> deliver(force));
     }
 
     /** Queues the first delivery, unless a change already delivered a list. */
     void requestInitial() {
-        dispatcher.runInLane(name, () -> {
+        state.lane.execute(() -> {
             if (delivered == null) {
                 deliver(true);
             }
@@ -57,20 +56,17 @@ final class InstanceWatch implements ServiceListener {
     }
 
     /** Stops deliveries, including those already queued. */
-    Subscription stopping(Subscription events, Runnable more) {
-        return () -> {
-            closed = true;
-            events.close();
-            more.run();
-        };
+    void stop() {
+        stopped = true;
     }
 
     /** In the name's lane only, so {@link #delivered} needs no lock. */
     private void deliver(boolean force) {
-        if (closed) {
+        NameState current = state;
+        if (stopped || current == null) {
             return;
         }
-        List<Service> passing = Filters.passing().apply(snapshots.apply(name));
+        List<Service> passing = Filters.passing().apply(current.snapshot);
         if (!force && passing.equals(delivered)) {
             return;
         }

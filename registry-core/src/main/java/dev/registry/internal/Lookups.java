@@ -1,187 +1,292 @@
 package dev.registry.internal;
 
 import dev.registry.Filter;
+import dev.registry.RegistryClosedException;
 import dev.registry.RegistryException;
-import dev.registry.RegistryOptions;
 import dev.registry.Service;
+import dev.registry.Ticker;
 import java.util.List;
-import java.util.Set;
+import java.util.Objects;
 import java.util.concurrent.CompletableFuture;
-import java.util.concurrent.CompletionException;
-import java.util.concurrent.ConcurrentHashMap;
-import java.util.concurrent.ConcurrentMap;
-import java.util.concurrent.Executor;
 import java.util.concurrent.RejectedExecutionException;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.ScheduledFuture;
+import java.util.concurrent.Semaphore;
 import java.util.concurrent.TimeUnit;
-import java.util.concurrent.atomic.AtomicLong;
+import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.function.Consumer;
-import java.util.function.Function;
 
 /**
- * Lookups that the cache could not answer: ping the bus (one ping per name per lookup timeout, shared by
- * concurrent callers), then wait for an instance that passes the filters or collect answers until the
- * timeout. Waiters are checked on the scheduler thread, never on the transport's. Thread-safe.
+ * Lookups: filtering a name's cached instances, and the lookups the cache cannot answer yet.
+ *
+ * <p>A cold lookup registers a waiter on the name, asks for the name's subscriptions (on the I/O thread) and,
+ * once they are active, pings the name (one ping per name per lookup timeout, shared by concurrent lookups).
+ * A blocking lookup then waits on its own thread, re-running the filters there each time the name's instances
+ * change, until one passes ({@code first}) or until the answers to the ping have had the lookup timeout to
+ * arrive ({@code all}: every instance that answered, whatever arrived first), and never past its own
+ * deadline. So the lookup timeout bounds the call whatever the bus does, a throwing filter throws to the caller
+ * at once, and no filter runs on a registry or transport thread for it. An async lookup does the same on the
+ * registry's callback executor. Deadlines are wall time (they bound how long a caller waits); ping
+ * de-duplication reads the registry's ticker. Thread-safe.
  */
 final class Lookups {
 
     private final List<Filter> defaultFilters;
     private final long timeoutNanos;
     private final ScheduledExecutorService scheduler;
-    private final Executor callbackExecutor;
+    private final ElasticExecutor callbacks;
     private final RegistryCounters counters;
+    private final NameTable names;
+    private final Observations observations;
+    private final Ticker ticker;
     private final Consumer<String> ping;
-    private final ConcurrentMap<String, Set<Waiter>> waiters = new ConcurrentHashMap<>();
-    private final ConcurrentMap<String, AtomicLong> lastPing = new ConcurrentHashMap<>();
+    private volatile boolean closed;
 
-    Lookups(RegistryOptions options, ScheduledExecutorService scheduler, Executor callbackExecutor,
-            RegistryCounters counters, Consumer<String> ping) {
-        this.defaultFilters = options.defaultFilters();
-        this.timeoutNanos = options.lookupTimeout().toNanos();
+    Lookups(List<Filter> defaultFilters, long timeoutNanos, ScheduledExecutorService scheduler, ElasticExecutor callbacks,
+            RegistryCounters counters, NameTable names, Observations observations, Ticker ticker, Consumer<String> ping) {
+        this.defaultFilters = defaultFilters;
+        this.timeoutNanos = timeoutNanos;
         this.scheduler = scheduler;
-        this.callbackExecutor = callbackExecutor;
+        this.callbacks = callbacks;
         this.counters = counters;
+        this.names = names;
+        this.observations = observations;
+        this.ticker = ticker;
         this.ping = ping;
     }
 
+    /** Checks a lookup's filters before anything else happens: a null filter is the caller's mistake. */
+    static Filter[] requireFilters(Filter[] filters) {
+        Objects.requireNonNull(filters, "filters");
+        for (int i = 0; i < filters.length; i++) {
+            if (filters[i] == null) {
+                throw new NullPointerException("filter " + i + " of the lookup is null");
+            }
+        }
+        return filters;
+    }
+
     /** The default filters then {@code filters}, each on the previous one's result; stops at the first empty result. */
-    List<Service> filter(List<Service> instances, Filter[] filters) {
-        List<Service> passed = applyDefaults(instances);
+    List<Service> filter(NameState state, List<Service> instances, Filter[] filters) {
+        List<Service> passed = applyDefaults(state, instances);
         for (int i = 0; i < filters.length && !passed.isEmpty(); i++) {
-            passed = filters[i].apply(passed);
+            passed = apply(state, filters[i], passed);
         }
         return passed;
     }
 
-    /** The default filters then {@code filter}: {@link #filter(List, Filter[])} without an array. */
-    List<Service> filter(List<Service> instances, Filter filter) {
-        List<Service> passed = applyDefaults(instances);
-        return passed.isEmpty() ? passed : filter.apply(passed);
+    /** The default filters then {@code filter}: {@link #filter(NameState, List, Filter[])} without an array. */
+    List<Service> filter(NameState state, List<Service> instances, Filter filter) {
+        List<Service> passed = applyDefaults(state, instances);
+        return passed.isEmpty() ? passed : apply(state, filter, passed);
     }
 
-    private List<Service> applyDefaults(List<Service> instances) {
+    private List<Service> applyDefaults(NameState state, List<Service> instances) {
         List<Service> passed = instances;
         for (int i = 0; i < defaultFilters.size() && !passed.isEmpty(); i++) {
-            passed = defaultFilters.get(i).apply(passed);
+            passed = apply(state, defaultFilters.get(i), passed);
         }
         return passed;
     }
 
-    /** Completes with the first non-empty filtered result, or an empty list after the lookup timeout. */
-    CompletableFuture<List<Service>> awaitFirst(String name, Filter[] filters, Function<String, List<Service>> snapshots) {
-        return start(new Waiter(name, filters, false), snapshots);
+    /** {@code Filters.loadBalance()} turns in this registry's per-name position; any other filter runs as it is. */
+    private static List<Service> apply(NameState state, Filter filter, List<Service> instances) {
+        return filter instanceof RoundRobin ? List.of(state.nextRoundRobin(instances)) : filter.apply(instances);
     }
 
-    /** Completes after the lookup timeout with every instance that passed the filters by then. */
-    CompletableFuture<List<Service>> collectAll(String name, Filter[] filters, Function<String, List<Service>> snapshots) {
-        return start(new Waiter(name, filters, true), snapshots);
+    /** Waits on the caller's thread for an instance passing {@code filters}; empty after the lookup timeout. */
+    List<Service> first(String name, Filter[] filters) {
+        return await(name, filters, false);
     }
 
-    /** The instances of {@code name} changed: re-check its waiters on the scheduler. Cheap when nobody waits. */
-    void instancesChanged(String name, Function<String, List<Service>> snapshots) {
-        Set<Waiter> waiting = waiters.get(name);
-        if (waiting == null || waiting.isEmpty()) {
-            return;
-        }
-        try {
-            scheduler.execute(() -> waiting.forEach(waiter -> waiter.check(snapshots.apply(name))));
-        } catch (RejectedExecutionException closing) {
-            // close() fails every waiter
-        }
+    /** Waits on the caller's thread until the name's discovery round ends; every instance passing {@code filters}. */
+    List<Service> all(String name, Filter[] filters) {
+        return await(name, filters, true);
     }
 
-    /** {@code lookup}'s outcome, delivered on the callback executor so callers' stages never run on registry threads. */
-    <T> CompletableFuture<T> onListenerExecutor(CompletableFuture<T> lookup) {
-        CompletableFuture<T> result = new CompletableFuture<>();
-        lookup.whenComplete((value, failure) -> {
-            Runnable complete = () -> {
-                if (failure == null) {
-                    result.complete(value);
-                } else {
-                    result.completeExceptionally(failure instanceof CompletionException && failure.getCause() != null
-                            ? failure.getCause() : failure);
-                }
-            };
-            try {
-                callbackExecutor.execute(complete);
-            } catch (RejectedExecutionException closing) {
-                complete.run();
-            }
-        });
-        return result;
+    /** {@link #first} without blocking: completes on the registry's callback executor. */
+    CompletableFuture<List<Service>> firstAsync(String name, Filter[] filters) {
+        return startAsync(name, filters, false);
     }
 
-    /** Fails every pending lookup: the registry is closing. */
+    /** {@link #all} without blocking: completes on the registry's callback executor. */
+    CompletableFuture<List<Service>> allAsync(String name, Filter[] filters) {
+        return startAsync(name, filters, true);
+    }
+
+    /**
+     * Makes sure the name is subscribed and, once it is, pings it unless a ping went out within the lookup
+     * timeout. Used by lookups and by observers that want the instances already there.
+     *
+     * @return completes once the name's subscriptions are active
+     */
+    CompletableFuture<?> discover(NameState state) {
+        CompletableFuture<?> subscribed = observations.subscribe(state);
+        subscribed.thenRun(() -> pingIfDue(state));
+        return subscribed;
+    }
+
+    /** Fails every pending lookup with {@link RegistryClosedException}: the registry is closing. */
     void close() {
-        RegistryException closed = new RegistryException("registry closed while the lookup was waiting");
-        waiters.values().forEach(waiting -> waiting.forEach(waiter -> waiter.future.completeExceptionally(closed)));
-        waiters.clear();
+        closed = true;
+        names.all().forEach(NameState::wakeWaiters);
     }
 
-    private CompletableFuture<List<Service>> start(Waiter waiter, Function<String, List<Service>> snapshots) {
+    private List<Service> await(String name, Filter[] filters, boolean all) {
+        long deadline = System.nanoTime() + timeoutNanos;
+        BlockingWaiter waiter = new BlockingWaiter();
+        NameState state = names.acquire(name, s -> s.addWaiter(waiter));
         counters.lookupMisses.increment();
-        Set<Waiter> waiting = waiters.computeIfAbsent(waiter.name, n -> ConcurrentHashMap.newKeySet());
-        waiting.add(waiter);
-        waiter.future.whenComplete((found, failure) -> waiting.remove(waiter));
-        pingUnlessRecent(waiter.name);
-        // An answer may have arrived between the caller's cache check and the waiter's registration.
-        waiter.check(snapshots.apply(waiter.name));
         try {
-            waiter.timeout = scheduler.schedule(() -> waiter.expire(snapshots.apply(waiter.name)), timeoutNanos,
-                    TimeUnit.NANOSECONDS);
-        } catch (RejectedExecutionException closing) {
-            waiter.future.completeExceptionally(new RegistryException("registry is closed"));
-        }
-        return waiter.future;
-    }
-
-    private void pingUnlessRecent(String name) {
-        long now = System.nanoTime();
-        AtomicLong last = lastPing.computeIfAbsent(name, n -> new AtomicLong(now - timeoutNanos));
-        long previous = last.get();
-        if (now - previous >= timeoutNanos && last.compareAndSet(previous, now)) {
-            ping.accept(name);
-        }
-    }
-
-    /** One pending lookup. */
-    private final class Waiter {
-        final String name;
-        final Filter[] filters;
-        final boolean collectAll;
-        final CompletableFuture<List<Service>> future = new CompletableFuture<>();
-        volatile ScheduledFuture<?> timeout;
-
-        Waiter(String name, Filter[] filters, boolean collectAll) {
-            this.name = name;
-            this.filters = filters.clone();
-            this.collectAll = collectAll;
-        }
-
-        void check(List<Service> snapshot) {
-            if (collectAll || snapshot.isEmpty() || future.isDone()) {
-                return;
-            }
-            List<Service> passed = filter(snapshot, filters);
-            if (!passed.isEmpty() && future.complete(passed)) {
-                ScheduledFuture<?> pending = timeout;
-                if (pending != null) {
-                    pending.cancel(false);
+            discover(state);
+            while (true) {
+                if (closed) {
+                    throw closedWhileWaiting(name);
                 }
+                long remaining = deadline - System.nanoTime();
+                List<Service> passed = evaluate(state, filters, all, remaining <= 0);
+                if (passed != null) {
+                    return passed;
+                }
+                waiter.await(remaining, name);
             }
+        } finally {
+            state.removeWaiter(waiter);
         }
+    }
 
-        void expire(List<Service> snapshot) {
-            if (future.isDone()) {
-                return;
-            }
-            List<Service> passed = snapshot.isEmpty() ? List.of() : filter(snapshot, filters);
-            // Counted before completing, so a caller woken by the completion already sees it in stats().
+    /**
+     * One look at the cache for a pending lookup: its result when it is done (maybe empty, then counted as a
+     * timeout), or null to keep waiting. Runs the filters, so it throws what they throw.
+     */
+    private List<Service> evaluate(NameState state, Filter[] filters, boolean all, boolean timedOut) {
+        if (all && !state.warm && !timedOut) {
+            return null;
+        }
+        List<Service> snapshot = state.snapshot;
+        List<Service> passed = snapshot.isEmpty() ? snapshot : filter(state, snapshot, filters);
+        if (!passed.isEmpty() || all) {
             if (passed.isEmpty()) {
                 counters.lookupTimeouts.increment();
             }
-            future.complete(passed);
+            return passed;
+        }
+        if (timedOut) {
+            counters.lookupTimeouts.increment();
+            return passed;
+        }
+        return null;
+    }
+
+    private CompletableFuture<List<Service>> startAsync(String name, Filter[] filters, boolean all) {
+        AsyncLookup lookup = new AsyncLookup(name, filters, all);
+        lookup.state = names.acquire(name, s -> s.addWaiter(lookup));
+        counters.lookupMisses.increment();
+        lookup.result.whenComplete((found, failure) -> lookup.state.removeWaiter(lookup));
+        try {
+            ScheduledFuture<?> timeout = scheduler.schedule(lookup::timeUp, timeoutNanos, TimeUnit.NANOSECONDS);
+            lookup.result.whenComplete((found, failure) -> timeout.cancel(false));
+        } catch (RejectedExecutionException closing) {
+            lookup.result.completeExceptionally(closedWhileWaiting(name));
+        }
+        discover(lookup.state);
+        lookup.wake();
+        return lookup.result;
+    }
+
+    private void pingIfDue(NameState state) {
+        long now = ticker.read();
+        long last = state.lastPing.get();
+        if (last != Long.MIN_VALUE && now - last < timeoutNanos || !state.lastPing.compareAndSet(last, now)) {
+            return;
+        }
+        state.warm = false;
+        long round = state.pingRound.incrementAndGet();
+        ping.accept(state.name);
+        try {
+            scheduler.schedule(() -> {
+                if (state.pingRound.get() == round) {
+                    state.warm = true;
+                    state.wakeWaiters();
+                }
+            }, timeoutNanos, TimeUnit.NANOSECONDS);
+        } catch (RejectedExecutionException closing) {
+            // close() wakes every waiter
+        }
+    }
+
+    private static RegistryClosedException closedWhileWaiting(String name) {
+        return new RegistryClosedException("registry closed while a lookup of '" + name + "' was waiting");
+    }
+
+    /** A blocking lookup's signal: released on every wake, so no change between two looks is missed. */
+    private static final class BlockingWaiter implements LookupWaiter {
+        private final Semaphore signal = new Semaphore(0);
+
+        @Override
+        public void wake() {
+            signal.release();
+        }
+
+        void await(long nanos, String name) {
+            try {
+                if (nanos > 0 && signal.tryAcquire(nanos, TimeUnit.NANOSECONDS)) {
+                    signal.drainPermits();
+                }
+            } catch (InterruptedException interrupted) {
+                Thread.currentThread().interrupt();
+                throw new RegistryException("interrupted while looking up '" + name + "'", interrupted);
+            }
+        }
+    }
+
+    /** An async lookup: each wake queues one look on the callback executor; the timeout forces the last one. */
+    private final class AsyncLookup implements LookupWaiter {
+        final String name;
+        final Filter[] filters;
+        final boolean all;
+        final CompletableFuture<List<Service>> result = new CompletableFuture<>();
+        final AtomicBoolean queued = new AtomicBoolean();
+        volatile NameState state;
+        volatile boolean timedOut;
+
+        AsyncLookup(String name, Filter[] filters, boolean all) {
+            this.name = name;
+            this.filters = filters.clone();
+            this.all = all;
+        }
+
+        @Override
+        public void wake() {
+            if (!result.isDone() && queued.compareAndSet(false, true)) {
+                callbacks.executeOrRun(this::look);
+            }
+        }
+
+        void timeUp() {
+            timedOut = true;
+            queued.set(false);
+            wake();
+        }
+
+        private void look() {
+            queued.set(false);
+            NameState current = state;
+            if (current == null || result.isDone()) {
+                return;
+            }
+            if (closed) {
+                result.completeExceptionally(closedWhileWaiting(name));
+                return;
+            }
+            try {
+                List<Service> passed = evaluate(current, filters, all, timedOut);
+                if (passed != null) {
+                    result.complete(passed);
+                }
+            } catch (RuntimeException | Error failed) {
+                result.completeExceptionally(failed);
+            }
         }
     }
 }

@@ -1,65 +1,140 @@
 package dev.registry.internal;
 
+import dev.registry.RegistryClosedException;
+import dev.registry.spi.MessageHandler;
 import dev.registry.spi.Pubsub;
 import dev.registry.spi.TopicSubscription;
-import java.util.ArrayList;
-import java.util.Collections;
 import java.util.List;
-import java.util.Set;
-import java.util.concurrent.ConcurrentHashMap;
-import java.util.concurrent.ConcurrentMap;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.Executor;
+import java.util.concurrent.RejectedExecutionException;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 /**
- * The names this registry keeps cached, with their register and unregister subscriptions. A name, once
- * observed (by a lookup or a listener), stays observed until the registry closes, so its cache stays warm.
- * Thread-safe; checking an already observed name is one map read.
+ * The register and unregister subscriptions of the names a registry observes, and of every name for
+ * {@code observeAll}. Subscribing is the transport's round trip, so it never happens on a caller's thread or
+ * under a lock: it is requested on the registry's I/O thread, and whoever needs the subscription to be active
+ * (a lookup about to ping) waits on the returned future, within its own time bound. A request that failed (the
+ * bus was down) is forgotten, so the next use of the name, or the bus coming back, requests it again.
+ * Thread-safe.
  */
 final class Observations {
 
+    private static final Logger LOG = LoggerFactory.getLogger(Observations.class);
+
     private final Pubsub pubsub;
     private final Topics topics;
-    private final Inbound inbound;
-    private final ConcurrentMap<String, List<TopicSubscription>> byName = new ConcurrentHashMap<>();
-    private final List<TopicSubscription> wildcard = new ArrayList<>();
+    private final MessageHandler inbound;
+    private final Executor io;
+    private volatile CompletableFuture<List<TopicSubscription>> wildcard;
+    private volatile boolean wantedAll;
 
-    Observations(Pubsub pubsub, Topics topics, Inbound inbound) {
+    /** @param io the registry's I/O thread: runs every subscribe and unsubscribe, in order */
+    Observations(Pubsub pubsub, Topics topics, MessageHandler inbound, Executor io) {
         this.pubsub = pubsub;
         this.topics = topics;
         this.inbound = inbound;
+        this.io = io;
     }
 
-    /** Whether {@code name} is observed one by one already. */
-    boolean isObserved(String name) {
-        return byName.containsKey(name);
-    }
-
-    /** Subscribes to {@code name}'s register and unregister topics unless already done. */
-    void observe(String name) {
-        if (!isObserved(name)) {
-            byName.computeIfAbsent(name, this::subscribe);
+    /**
+     * Requests the subscriptions of {@code state}'s name unless requested already; completes when they are
+     * active. While {@code observeAll} is active, its wildcard serves every name.
+     */
+    CompletableFuture<?> subscribe(NameState state) {
+        CompletableFuture<List<TopicSubscription>> all = wildcard;
+        if (all != null && !all.isCompletedExceptionally()) {
+            return all;
+        }
+        CompletableFuture<List<TopicSubscription>> current = state.subscription;
+        if (current != null) {
+            return current;
+        }
+        synchronized (state) {
+            if (state.subscription == null) {
+                CompletableFuture<List<TopicSubscription>> requested = new CompletableFuture<>();
+                state.subscription = requested;
+                request(List.of(topics.register(state.name), topics.unregister(state.name)), requested,
+                        () -> state.subscription = null);
+            }
+            return state.subscription;
         }
     }
 
-    /** Subscribes to every name's register and unregister topics unless already done. */
-    synchronized void observeAll() {
-        if (wildcard.isEmpty()) {
-            wildcard.addAll(pubsub.subscribeAll(List.of(topics.registerAll(), topics.unregisterAll()), inbound::onMessage));
+    /** Subscribes to every name's register and unregister topics unless done already. */
+    synchronized CompletableFuture<?> observeAll() {
+        wantedAll = true;
+        if (wildcard == null) {
+            CompletableFuture<List<TopicSubscription>> requested = new CompletableFuture<>();
+            wildcard = requested;
+            request(List.of(topics.registerAll(), topics.unregisterAll()), requested, () -> wildcard = null);
+        }
+        return wildcard;
+    }
+
+    /** Unsubscribes a retired name, now or once its pending request completes. */
+    void release(NameState state) {
+        CompletableFuture<List<TopicSubscription>> subscription = state.subscription;
+        if (subscription != null) {
+            subscription.thenAccept(subscriptions -> io.execute(() -> unsubscribe(subscriptions)));
         }
     }
 
-    /** The names observed one by one (a live, unmodifiable view). */
-    Set<String> names() {
-        return Collections.unmodifiableSet(byName.keySet());
+    /** Re-requests {@code observeAll}'s wildcard after a failed request (the bus is back). */
+    void retryWildcard() {
+        if (wildcard == null && wantedAll) {
+            observeAll();
+        }
     }
 
-    synchronized void close() {
-        byName.values().forEach(subscriptions -> subscriptions.forEach(TopicSubscription::unsubscribe));
-        byName.clear();
-        wildcard.forEach(TopicSubscription::unsubscribe);
-        wildcard.clear();
+    /** Unsubscribes everything (the registry is closing); runs on the caller's thread after the I/O thread stopped. */
+    void close(Iterable<NameState> states) {
+        for (NameState state : states) {
+            CompletableFuture<List<TopicSubscription>> subscription = state.subscription;
+            if (subscription != null && subscription.isDone() && !subscription.isCompletedExceptionally()) {
+                unsubscribe(subscription.join());
+            }
+        }
+        CompletableFuture<List<TopicSubscription>> all = wildcard;
+        if (all != null && all.isDone() && !all.isCompletedExceptionally()) {
+            unsubscribe(all.join());
+        }
     }
 
-    private List<TopicSubscription> subscribe(String name) {
-        return List.copyOf(pubsub.subscribeAll(List.of(topics.register(name), topics.unregister(name)), inbound::onMessage));
+    private void request(List<String> topicList, CompletableFuture<List<TopicSubscription>> requested, Runnable forget) {
+        Runnable subscribe = () -> {
+            CompletableFuture<List<TopicSubscription>> made;
+            try {
+                made = pubsub.subscribeAllAsync(topicList, inbound);
+            } catch (RuntimeException failed) {
+                made = CompletableFuture.failedFuture(failed);
+            }
+            made.whenComplete((subscriptions, failure) -> {
+                if (failure != null) {
+                    LOG.debug("subscribing to {} failed, retried on next use or when the bus is back: {}", topicList,
+                            failure.toString());
+                    forget.run();
+                    requested.completeExceptionally(failure);
+                } else {
+                    requested.complete(subscriptions);
+                }
+            });
+        };
+        try {
+            io.execute(subscribe);
+        } catch (RejectedExecutionException closing) {
+            requested.completeExceptionally(new RegistryClosedException("registry is closed"));
+        }
+    }
+
+    private static void unsubscribe(List<TopicSubscription> subscriptions) {
+        for (TopicSubscription subscription : subscriptions) {
+            try {
+                subscription.unsubscribe();
+            } catch (RuntimeException failed) {
+                LOG.debug("unsubscribing failed: {}", failed.toString());
+            }
+        }
     }
 }

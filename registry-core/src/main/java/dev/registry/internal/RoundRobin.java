@@ -3,18 +3,17 @@ package dev.registry.internal;
 import dev.registry.Filter;
 import dev.registry.Service;
 import java.util.List;
-import java.util.concurrent.ConcurrentHashMap;
-import java.util.concurrent.ConcurrentMap;
 import java.util.concurrent.atomic.AtomicInteger;
 
 /**
- * Round-robin filter with one counter per service name, so interleaved lookups of different names do not
- * skew each other. Lock-free: a counter is found by name (no allocation once it exists) and advanced
- * atomically.
+ * {@code Filters.loadBalance()}: round robin, one instance per call. Inside a registry's lookup the position is
+ * the registry's own, per service name, kept in the name's state and released with it (so a JVM that looks up
+ * ever-new names keeps nothing per name); this class only marks the filter. Applied outside a registry, to a
+ * list of the caller's, it rotates one shared position, so it still spreads calls and holds no state per name.
  */
 public final class RoundRobin implements Filter {
 
-    private final ConcurrentMap<String, AtomicInteger> counters = new ConcurrentHashMap<>();
+    private final AtomicInteger position = new AtomicInteger();
 
     @Override
     public List<Service> apply(List<Service> instances) {
@@ -22,12 +21,6 @@ public final class RoundRobin implements Filter {
         if (size <= 1) {
             return instances;
         }
-        String name = instances.get(0).name();
-        AtomicInteger counter = counters.get(name);
-        if (counter == null) {
-            counter = counters.computeIfAbsent(name, n -> new AtomicInteger());
-        }
-        int next = counter.getAndIncrement() & Integer.MAX_VALUE;
-        return List.of(instances.get(next % size));
+        return List.of(instances.get((position.getAndIncrement() & Integer.MAX_VALUE) % size));
     }
 }

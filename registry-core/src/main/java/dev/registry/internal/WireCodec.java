@@ -24,8 +24,6 @@ import java.util.TreeMap;
  */
 public final class WireCodec {
 
-    /** Longest register interval accepted from a peer: beyond it an instance would in effect never expire. */
-    public static final long MAX_INTERVAL_MILLIS = 24L * 60 * 60 * 1000;
 
     private static final int MAX_NESTING_DEPTH = 8;
 
@@ -82,7 +80,7 @@ public final class WireCodec {
         if (!fields.hasTimestamps) {
             throw new DroppedMessageException(DropReason.MISSING_TIMESTAMPS, "register message without t");
         }
-        if (fields.intervalMillis <= 0 || fields.intervalMillis > MAX_INTERVAL_MILLIS) {
+        if (fields.intervalMillis <= 0) {
             throw new DroppedMessageException(DropReason.BAD_DURATION, "Duration " + fields.intervalMillis + " ms");
         }
         return new Announcement(fields.toService(), fields.registeredMillis, fields.intervalMillis);

@@ -9,6 +9,7 @@ import java.time.Duration;
 import java.util.List;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.Executors;
+import java.util.concurrent.atomic.LongAdder;
 import java.util.concurrent.ScheduledExecutorService;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
@@ -21,7 +22,10 @@ class InstanceCacheTest {
     private final FakeTicker ticker = new FakeTicker();
     private final ScheduledExecutorService scheduler = Executors.newSingleThreadScheduledExecutor();
     private final List<ServiceEvent> events = new CopyOnWriteArrayList<>();
-    private final InstanceCache cache = new InstanceCache(new BusClock(ticker), scheduler, events::add);
+    private final NameTable names = new NameTable(Runnable::run, new LongAdder(), Long.MAX_VALUE);
+    private final InstanceCache cache = new InstanceCache(new BusClock(ticker), scheduler, names,
+            new ExpiryBrake<>(false, 0.5, Long.MAX_VALUE, () -> { }), Duration.ofMillis(10).toNanos(),
+            (state, event) -> events.add(event));
     private final Service service = Service.builder("s").address("127.0.0.1:1").build();
 
     @AfterEach
@@ -40,7 +44,7 @@ class InstanceCacheTest {
         ticker.advance(Duration.ofMillis(11));
         cache.expireDue();
         assertEquals(List.of(ServiceEvent.Type.REGISTERED, ServiceEvent.Type.EXPIRED), types());
-        assertEquals(List.of(), cache.snapshot("s"));
+        assertEquals(List.of(), names.get("s").snapshot);
     }
 
     @Test

@@ -10,6 +10,7 @@ import dev.registry.DropReason;
 import dev.registry.Filters;
 import dev.registry.Registration;
 import dev.registry.Registry;
+import dev.registry.RegistryClosedException;
 import dev.registry.RegistryOptions;
 import dev.registry.Service;
 import dev.registry.ServiceEvent;
@@ -246,8 +247,8 @@ public abstract class RegistryContractTest extends RegistryTestBase {
 
         events.await(ServiceEvent.Type.UNREGISTERED, "127.0.0.1:1");
         events.await(ServiceEvent.Type.UNREGISTERED, "127.0.0.1:2");
-        assertThrows(IllegalStateException.class, () -> owner.register(service("shutdown", "127.0.0.1:3")));
-        assertThrows(IllegalStateException.class, () -> owner.getService("shutdown"));
+        assertThrows(RegistryClosedException.class, () -> owner.register(service("shutdown", "127.0.0.1:3")));
+        assertThrows(RegistryClosedException.class, () -> owner.getService("shutdown"));
         assertTrue(client.getServices("shutdown").isEmpty());
     }
 

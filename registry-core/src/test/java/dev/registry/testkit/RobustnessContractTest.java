@@ -6,6 +6,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import dev.registry.DropReason;
 import dev.registry.Registration;
 import dev.registry.Registry;
+import dev.registry.RegistryClosedException;
 import dev.registry.Service;
 import dev.registry.ServiceEvent;
 import dev.registry.Status;
@@ -90,7 +91,7 @@ public abstract class RobustnessContractTest extends RegistryTestBase {
     void unregisterRacingHeartbeatsAndStatusChangesNeverLeavesAPhantom() throws Exception {
         Registry owner = registry(options().registerInterval(Duration.ofMillis(1)).build());
         // A 1 ms interval would expire instances 1.5 ms after each beat; this test is about ordering, not expiry.
-        Registry observer = registry(options().dueFactor(10_000).build());
+        Registry observer = registry(options().dueFactor(100).build());
         EventRecorder events = new EventRecorder();
         observer.observe("race", events);
         ExecutorService pool = Executors.newFixedThreadPool(3);
@@ -139,7 +140,7 @@ public abstract class RobustnessContractTest extends RegistryTestBase {
                         try {
                             owner.register(service("closing", "127.0." + base + ":" + thread));
                             registered.incrementAndGet();
-                        } catch (IllegalStateException closed) {
+                        } catch (RegistryClosedException closed) {
                             // lost the race against close(): refused, never published
                         }
                     })));
@@ -232,7 +233,7 @@ public abstract class RobustnessContractTest extends RegistryTestBase {
             boolean unregister = i % 7 == 0;
             hostile.publish(topic(unregister ? "unregister" : "register", "fuzz"), hostileMessage(random, valid, i));
             sent++;
-            if (unregister && (i % 12 == 8 || i % 12 == 9)) {
+            if (unregister && i % 12 == 8) {
                 harmless++; // a well-formed unregister of an unknown instance: valid, and a no-op
             }
         }
@@ -285,7 +286,8 @@ public abstract class RobustnessContractTest extends RegistryTestBase {
                 return ("{\"name\":\"fuzz\",\"add\":" + address + ",\"t\":{\"Registered\":1,\"Duration\":" + (-random.nextInt(1_000_000)) + "}}")
                         .getBytes(StandardCharsets.UTF_8);
             case 9:
-                return ("{\"name\":\"fuzz\",\"add\":" + address + ",\"t\":{\"Registered\":1,\"Duration\":" + (86_400_001L + random.nextInt(1 << 30)) + "}}")
+                // beyond a Go int64: every interval within one is accepted (a Go peer may send it)
+                return ("{\"name\":\"fuzz\",\"add\":" + address + ",\"t\":{\"Registered\":1,\"Duration\":9" + Long.MAX_VALUE + "}}")
                         .getBytes(StandardCharsets.UTF_8);
             case 10:
                 return ("{\"name\":\"fuzz\",\"add\":" + address + ",\"t\":{\"Duration\":{\"nested\":true}},\"status\":42}").getBytes(StandardCharsets.UTF_8);

@@ -1,0 +1,151 @@
+package dev.registry.internal;
+
+import dev.registry.Service;
+import dev.registry.ServiceListener;
+import dev.registry.spi.TopicSubscription;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.concurrent.Executor;
+import java.util.concurrent.atomic.AtomicInteger;
+import java.util.concurrent.atomic.AtomicLong;
+import java.util.concurrent.atomic.LongAdder;
+
+/**
+ * Everything a registry keeps for one service name: the cached instances and their published snapshot, the
+ * listeners and the event lane, pending lookups, the topic subscriptions, the round-robin position and the
+ * ping bookkeeping. Holding it in one object is what lets the registry forget a name at once when nothing
+ * uses it any more ({@link NameTable#sweep}).
+ *
+ * <p>Lookups read {@link #snapshot} without a lock. Whatever adds a use of the name (an instance, a listener,
+ * a lookup) does so under this object's monitor and fails once the state is {@linkplain #retireIfIdle retired};
+ * the caller then takes the name's fresh state from the table. Nothing here does I/O or runs user code.
+ */
+final class NameState {
+
+    private static final Comparator<Service> BY_ADDRESS = Comparator.comparing(Service::address);
+
+    final String name;
+    final SerialExecutor lane;
+    final List<ServiceListener> listeners = new CopyOnWriteArrayList<>();
+    final Set<LookupWaiter> waiters = ConcurrentHashMap.newKeySet();
+    /** The register and unregister subscriptions of this name; null until requested, or after a failure. */
+    volatile CompletableFuture<List<TopicSubscription>> subscription;
+    /** When a ping for this name was last published, on the registry's ticker; shared by concurrent lookups. */
+    final AtomicLong lastPing = new AtomicLong(Long.MIN_VALUE);
+    /**
+     * Set once the answers to the name's latest ping have had the lookup timeout to arrive, so the cache holds
+     * every instance that answered: until then, a lookup of all instances waits instead of returning the few
+     * that came first. Cleared by each new ping.
+     */
+    volatile boolean warm;
+    /** Counts pings, so that only the latest ping's timer sets {@link #warm}. */
+    final AtomicLong pingRound = new AtomicLong();
+    /** A lookup, listener or instance used the name since the last sweep. */
+    volatile boolean touched = true;
+    volatile List<Service> snapshot = List.of();
+    private final AtomicInteger roundRobin = new AtomicInteger();
+    private final Map<String, Service> byAddress = new HashMap<>();
+    private boolean retired;
+    /** Last sweep that found the name touched, on the registry's ticker; read and written by the sweep only. */
+    private long lastUsed = Long.MIN_VALUE;
+
+    NameState(String name, Executor listenerExecutor, LongAdder backlog) {
+        this.name = name;
+        this.lane = new SerialExecutor(listenerExecutor, backlog);
+    }
+
+    /** Caches or replaces an instance; false when this state is retired (use the table's fresh one). */
+    synchronized boolean put(Service service) {
+        if (retired) {
+            return false;
+        }
+        byAddress.put(service.address(), service);
+        publish();
+        touched = true;
+        return true;
+    }
+
+    /** Drops an instance; returns whether it was cached here. */
+    synchronized boolean remove(String address) {
+        if (byAddress.remove(address) == null) {
+            return false;
+        }
+        publish();
+        touched = true;
+        return true;
+    }
+
+    synchronized boolean addListener(ServiceListener listener) {
+        if (retired) {
+            return false;
+        }
+        listeners.add(listener);
+        touched = true;
+        return true;
+    }
+
+    void removeListener(ServiceListener listener) {
+        listeners.remove(listener);
+        touched = true;
+    }
+
+    synchronized boolean addWaiter(LookupWaiter waiter) {
+        if (retired) {
+            return false;
+        }
+        waiters.add(waiter);
+        touched = true;
+        return true;
+    }
+
+    void removeWaiter(LookupWaiter waiter) {
+        waiters.remove(waiter);
+        touched = true;
+    }
+
+    /** Wakes every pending lookup of the name: its instances changed, it became warm, or the registry closes. */
+    void wakeWaiters() {
+        for (LookupWaiter waiter : waiters) {
+            waiter.wake();
+        }
+    }
+
+    /** The instance this name's round robin hands out next, from a non-empty list. */
+    Service nextRoundRobin(List<Service> instances) {
+        int size = instances.size();
+        return size == 1 ? instances.get(0) : instances.get((roundRobin.getAndIncrement() & Integer.MAX_VALUE) % size);
+    }
+
+    /**
+     * Retires this state if nothing has used the name for {@code idleNanos}: no instance, listener, pending
+     * lookup or queued event, and no touch. Called by the sweep only.
+     *
+     * @return whether it is retired now; the caller removes it from the table and releases its subscriptions
+     */
+    synchronized boolean retireIfIdle(long now, long idleNanos) {
+        boolean inUse = !byAddress.isEmpty() || !listeners.isEmpty() || !waiters.isEmpty() || !lane.isIdle();
+        if (touched || inUse || lastUsed == Long.MIN_VALUE) {
+            touched = false;
+            lastUsed = now;
+            return false;
+        }
+        if (now - lastUsed < idleNanos) {
+            return false;
+        }
+        retired = true;
+        return true;
+    }
+
+    private void publish() {
+        List<Service> sorted = new ArrayList<>(byAddress.values());
+        sorted.sort(BY_ADDRESS);
+        snapshot = List.copyOf(sorted);
+    }
+}
