@@ -14,9 +14,17 @@ class ServiceTest {
 
     @Test
     void rejectsNamesThatCannotBeATopicTokenSayingWhy() {
-        for (String bad : List.of("a.b", "a*", "a>", "a b", "a\tb", "a?", "a[1]")) {
+        for (String bad : List.of("a.b", "a*", "a>", "a b", "a?", "a[1]")) {
             IllegalArgumentException error = assertThrows(IllegalArgumentException.class, () -> Service.builder(bad));
             assertTrue(error.getMessage().contains("'" + bad + "'"), error.getMessage());
+        }
+        for (String invisible : List.of("a\tb", "a\u00A0b", "a\u2003b", "a\u200Bb", "a\u0085b", "a\u0007b", "a\uD800b")) {
+            IllegalArgumentException error = assertThrows(IllegalArgumentException.class, () -> Service.builder(invisible));
+            assertTrue(error.getMessage().contains("U+" + String.format("%04X", (int) invisible.charAt(1)) + " at index 1"),
+                    error.getMessage());
+        }
+        for (String unicode : List.of("café", "服务", "Ñandú", "emoji😀")) {
+            assertEquals(unicode, Service.builder(unicode).address("a:1").build().name());
         }
         assertEquals("service name must not be empty", assertThrows(IllegalArgumentException.class, () -> Service.builder("")).getMessage());
         assertThrows(IllegalArgumentException.class, () -> Service.builder(null));

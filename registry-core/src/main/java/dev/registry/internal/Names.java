@@ -1,10 +1,11 @@
 package dev.registry.internal;
 
 /**
- * Validation of the strings that become parts of topics. A name is one topic token, so it must not hold a
+ * Validation of the strings that become parts of topics, one rule for every transport, applied when a
+ * {@code Service} is built and at every lookup of a new name. A name is one topic token, so it must not hold a
  * separator or a wildcard of any bus: {@code .} (NATS separator), {@code *} and {@code >} (wildcards), or
- * whitespace (NATS protocol delimiter). Redis glob characters {@code ? [ ]} are refused too, so a name is
- * matched literally by a pattern subscription.
+ * whitespace of any kind (NATS protocol delimiter). Redis glob characters {@code ? [ ]} are refused too, so a
+ * name is matched literally by a pattern subscription. Non-ASCII letters are welcome ({@code café}, {@code 服务}).
  */
 public final class Names {
 
@@ -34,14 +35,51 @@ public final class Names {
         if (name.length() > MAX_LENGTH) {
             return "service name must be at most " + MAX_LENGTH + " characters, but was " + name.length();
         }
-        for (int i = 0; i < name.length(); i++) {
-            char c = name.charAt(i);
-            if (Character.isWhitespace(c) || Character.isISOControl(c) || ".*>?[]".indexOf(c) >= 0) {
-                return "service name must not contain whitespace, control characters or any of . * > ? [ ], but was '"
-                        + name + "'";
+        for (int i = 0; i < name.length(); ) {
+            int c = name.codePointAt(i);
+            String problem = characterProblem(c);
+            if (problem != null) {
+                return "service name must not contain " + problem + ", but '" + printable(name) + "' has U+"
+                        + String.format("%04X", c) + " at index " + i;
             }
+            i += Character.charCount(c);
         }
         return null;
+    }
+
+    /**
+     * What is wrong with {@code c} in a name, or null. Names travel as topic tokens on every bus (raw UTF-8 on
+     * NATS, as nats.go sends them; byte-for-byte channel names on Redis), so any other Unicode character works;
+     * refused are the characters that split or match topics, those no one can see or type reliably (Unicode
+     * whitespace, control and format characters such as U+200B), and unpaired surrogates, which have no UTF-8.
+     */
+    private static String characterProblem(int c) {
+        if (".*>?[]".indexOf(c) >= 0) {
+            return "any of . * > ? [ ]";
+        }
+        if (Character.isWhitespace(c) || Character.isSpaceChar(c)) {
+            return "whitespace";
+        }
+        int type = Character.getType(c);
+        if (type == Character.CONTROL || type == Character.FORMAT) {
+            return "control or format characters";
+        }
+        if (type == Character.SURROGATE) {
+            return "an unpaired surrogate";
+        }
+        return null;
+    }
+
+    private static String printable(String name) {
+        StringBuilder shown = new StringBuilder();
+        name.codePoints().forEach(c -> {
+            if (c != ' ' && characterProblem(c) != null && ".*>?[]".indexOf(c) < 0) {
+                shown.append(String.format("\\u%04X", c));
+            } else {
+                shown.appendCodePoint(c);
+            }
+        });
+        return shown.toString();
     }
 
     /** Throws if {@code address} of service {@code name} is empty, too long or holds whitespace. */
