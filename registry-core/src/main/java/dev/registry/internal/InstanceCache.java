@@ -93,9 +93,12 @@ final class InstanceCache {
                 changes.changed(state, previous == null ? new ServiceEvent(ServiceEvent.Type.REGISTERED, service)
                         : new ServiceEvent(ServiceEvent.Type.UPDATED, service));
             }
+            if (previous != null) {
+                dueIndex.remove(previous.deadline(), key);
+            }
+            dueIndex.add(deadline, key);
             return new Entry(service, due, deadline);
         });
-        dueIndex.add(deadline, instance);
     }
 
     /** Removes an instance its owner unregistered; reports UNREGISTERED when it was cached. */
@@ -103,6 +106,7 @@ final class InstanceCache {
         InstanceKey instance = new InstanceKey(name, address);
         cache.asMap().computeIfPresent(instance, (key, previous) -> {
             drop(key, ServiceEvent.Type.UNREGISTERED, previous.service());
+            dueIndex.remove(previous.deadline(), key);
             return null;
         });
         brake.release(instance);
