@@ -215,7 +215,7 @@ public final class RegistryOptions {
         return expiryBrakeEnabled;
     }
 
-    /** Share of the cache that, expiring within one due time, engages the expiry brake. */
+    /** Share of the cached hosts that, going silent within one due time, engages the expiry brake. */
     public double expiryBrakeShare() {
         return expiryBrakeShare;
     }
@@ -411,11 +411,13 @@ public final class RegistryOptions {
         }
 
         /**
-         * The expiry brake (Eureka's self-preservation): when more than {@code share} of the cached instances (and
-         * at least three) would expire within one due time while the bus itself answers, the registry suspects a
-         * partition rather than a mass failure, holds those expiries, logs once at WARN and counts it in
-         * {@link RegistryStats}. Held instances come back to normal as their owners are heard again, and expire
-         * after {@link #expiryBrakeMaxHold}. Default on with share 0.5; share above 0, at most 1.
+         * The expiry brake (Eureka's self-preservation, counted in hosts): when more than {@code share} of the
+         * hosts whose instances the cache holds (and at least three) go silent within one due time while the bus
+         * itself answers, the registry suspects a partition rather than a mass failure, holds those expiries, logs
+         * once at WARN and counts it in {@link RegistryStats}. One process or host crashing expires on time,
+         * however many instances it owned. Held instances come back to normal as their owners are heard again,
+         * and expire after {@link #expiryBrakeMaxHold}. A host is an instance's {@code h}, or the host part of its
+         * address. Default on with share 0.5; share above 0, at most 1.
          */
         public Builder expiryBrake(double share) {
             if (!(share > 0 && share <= 1)) {

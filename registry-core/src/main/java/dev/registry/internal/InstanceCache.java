@@ -7,6 +7,7 @@ import com.github.benmanes.caffeine.cache.RemovalCause;
 import com.github.benmanes.caffeine.cache.Scheduler;
 import dev.registry.Service;
 import dev.registry.ServiceEvent;
+import java.util.HashSet;
 import java.util.LinkedHashSet;
 import java.util.Set;
 import java.util.concurrent.CompletableFuture;
@@ -89,6 +90,10 @@ final class InstanceCache {
         long deadline = clock.read() + due;
         cache.asMap().compute(instance, (key, previous) -> {
             if (previous == null || !previous.service().equals(service)) {
+                if (previous != null) {
+                    brake.uncached(ExpiryBrake.hostOf(previous.service()));
+                }
+                brake.cached(ExpiryBrake.hostOf(service));
                 NameState state = names.acquire(key.name(), s -> s.put(service));
                 changes.changed(state, previous == null ? new ServiceEvent(ServiceEvent.Type.REGISTERED, service)
                         : new ServiceEvent(ServiceEvent.Type.UPDATED, service));
@@ -119,6 +124,7 @@ final class InstanceCache {
     void expireDue() {
         long now = clock.read();
         Set<InstanceKey> due = new LinkedHashSet<>();
+        Set<String> dueHosts = new HashSet<>();
         long[] window = {0};
         dueIndex.drainDue(now, key -> {
             Entry entry = cache.asMap().get(key);
@@ -126,10 +132,11 @@ final class InstanceCache {
                 brake.release(key); // gone, or heard again after this deadline was indexed
             } else {
                 due.add(key);
+                dueHosts.add(ExpiryBrake.hostOf(entry.service()));
                 window[0] = Math.max(window[0], entry.dueNanos());
             }
         });
-        if (brake.holds(due.size(), cache.estimatedSize(), now, window[0])) {
+        if (brake.holds(dueHosts, now, window[0])) {
             for (InstanceKey key : due) {
                 if (brake.hold(key, now)) {
                     keepHeld(key, now);
@@ -165,7 +172,7 @@ final class InstanceCache {
                 return entry; // heard again meanwhile
             }
             drop(key, ServiceEvent.Type.EXPIRED, entry.service());
-            brake.expired(now);
+            brake.expired(ExpiryBrake.hostOf(entry.service()), now);
             return null;
         });
     }
@@ -184,6 +191,7 @@ final class InstanceCache {
 
     /** Under the key's Caffeine lock: removes the instance from its name's snapshot and reports the change. */
     private void drop(InstanceKey key, ServiceEvent.Type type, Service service) {
+        brake.uncached(ExpiryBrake.hostOf(service));
         NameState state = names.get(key.name());
         if (state != null && state.remove(key.address())) {
             changes.changed(state, new ServiceEvent(type, service));
