@@ -3,6 +3,7 @@ package dev.registry.examples;
 import dev.registry.Filter;
 import dev.registry.Registration;
 import dev.registry.Registry;
+import dev.registry.RegistryClosedException;
 import dev.registry.Service;
 import dev.registry.ServiceListener;
 import dev.registry.Subscription;
@@ -17,7 +18,7 @@ import java.util.Objects;
  * {@code REGISTRY_*} variables; {@link #setDefault(Registry)} installs one of your own instead.
  *
  * <p>Unlike Go (PROTOCOL.md, known defect 5), closing some other registry leaves the default alone, and once
- * the default is closed every call fails at once with {@link IllegalStateException} instead of blocking:
+ * the default is closed every call fails at once with {@link RegistryClosedException} instead of blocking:
  * a script that closed it has a bug to see, not a hang to debug. {@link #setDefault(Registry)} makes it usable
  * again. Thread-safe.
  */
@@ -47,12 +48,12 @@ public final class GlobalRegistry {
     /**
      * The default registry, connected from the environment on first use.
      *
-     * @throws IllegalStateException if {@link #close()} closed it and no other was set since
+     * @throws RegistryClosedException if {@link #close()} closed it and no other was set since
      */
     public static Registry get() {
         synchronized (LOCK) {
             if (closed) {
-                throw new IllegalStateException("the default registry was closed by GlobalRegistry.close();"
+                throw new RegistryClosedException("the default registry was closed by GlobalRegistry.close();"
                         + " call GlobalRegistry.setDefault(...) to use another");
             }
             if (current == null) {

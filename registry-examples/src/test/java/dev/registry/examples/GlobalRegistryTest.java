@@ -6,6 +6,7 @@ import static org.junit.jupiter.api.Assertions.assertTimeoutPreemptively;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.registry.Registry;
+import dev.registry.RegistryClosedException;
 import dev.registry.Service;
 import dev.registry.ServiceEvent;
 import dev.registry.testkit.EventRecorder;
@@ -59,8 +60,8 @@ class GlobalRegistryTest {
         GlobalRegistry.setDefault(Registry.connect(url));
         GlobalRegistry.close();
 
-        IllegalStateException failure = assertTimeoutPreemptively(PROMPTLY,
-                () -> assertThrows(IllegalStateException.class, () -> GlobalRegistry.register(job)));
+        RegistryClosedException failure = assertTimeoutPreemptively(PROMPTLY,
+                () -> assertThrows(RegistryClosedException.class, () -> GlobalRegistry.register(job)));
 
         assertTrue(failure.getMessage().contains("GlobalRegistry.setDefault"), failure.getMessage());
     }
@@ -70,7 +71,7 @@ class GlobalRegistryTest {
         GlobalRegistry.setDefault(Registry.connect(url));
         GlobalRegistry.get().close();
 
-        assertTimeoutPreemptively(PROMPTLY, () -> assertThrows(IllegalStateException.class, () -> GlobalRegistry.register(job)));
+        assertTimeoutPreemptively(PROMPTLY, () -> assertThrows(RegistryClosedException.class, () -> GlobalRegistry.register(job)));
     }
 
     @Test
