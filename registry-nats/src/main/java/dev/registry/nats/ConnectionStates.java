@@ -29,6 +29,8 @@ final class ConnectionStates implements io.nats.client.ConnectionListener {
     private final String description;
     private boolean down;
     private boolean closed;
+    /** How many times jnats reported the subscriptions resent: tells one stretch of being up from the next. */
+    private long resubscriptions;
 
     /**
      * @param initiallyDown whether the connection was already in an outage when the pubsub was created
@@ -59,6 +61,16 @@ final class ConnectionStates implements io.nats.client.ConnectionListener {
         connectionEvent(connection, event, System.currentTimeMillis(), null);
     }
 
+    /**
+     * Which stretch of being up the connection is in, as this class has heard of it: the number of
+     * resubscriptions so far while the connection is up with every subscription resent, -1 during an outage
+     * (and while the pubsub was created mid-outage) or once closed. Work that saw the same value before and
+     * after it ran saw no reconnect in between, as far as jnats' callbacks, which lag its status a little, tell.
+     */
+    synchronized long upEpoch() {
+        return down || closed ? -1 : resubscriptions;
+    }
+
     /** Reports {@code CLOSED} unless jnats already did: the pubsub was closed by its owner. */
     void closedByPubsub() {
         if (transition(Events.CLOSED) != null) {
@@ -82,6 +94,7 @@ final class ConnectionStates implements io.nats.client.ConnectionListener {
                 // reported even without a DISCONNECTED before it (the pubsub may have been created mid-outage):
                 // telling a registry it is reconnected once too often only makes it re-announce
                 down = false;
+                resubscriptions++;
                 return ConnectionState.RECONNECTED;
             case CLOSED:
                 closed = true;

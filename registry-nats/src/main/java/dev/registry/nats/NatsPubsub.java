@@ -12,8 +12,10 @@ import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Objects;
+import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.TimeoutException;
 import java.util.concurrent.atomic.AtomicBoolean;
+import java.util.function.UnaryOperator;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -50,13 +52,17 @@ import org.slf4j.LoggerFactory;
  *
  * <h2>Subjects</h2>
  * Topics are NATS subjects as they are; the SPI's trailing {@code .*} wildcard is NATS's own single-token
- * wildcard.
+ * wildcard. On the wire a subject is its UTF-8 bytes, as nats.go and nats-server have it, so a service named
+ * {@code café} or {@code 服务} is the same subject for Java and Go registries; handlers get the subject decoded
+ * from UTF-8 whether or not the connection's {@link Options#supportUTF8Subjects()} is on (jnats decodes it
+ * only when it is, see {@link Utf8Subjects}).
  *
  * <h2>Threading</h2>
  * Thread-safe. {@link #publish} never blocks: jnats queues the message for its writer thread.
  * {@link #subscribe} waits for the server to confirm the subscription, at most the connection's connection
- * timeout. Every message handler runs on the one jnats dispatcher thread of this pubsub, so handlers must
- * return quickly. Connection listeners run on jnats' callback thread, except the final
+ * timeout; {@link #subscribeAllAsync} does not wait, and confirms on a daemon thread of its own. Every
+ * message handler runs on the one jnats dispatcher thread of this pubsub, so handlers must return quickly.
+ * Connection listeners run on jnats' callback thread, except the final
  * {@link dev.registry.spi.ConnectionState#CLOSED CLOSED} reported by {@link #close()}, which runs on the
  * closing thread.
  *
@@ -77,6 +83,9 @@ public final class NatsPubsub implements Pubsub {
     private final Runnable afterOwnedClose;
     private final Dispatcher dispatcher;
     private final ConnectionStates states;
+    private final ServerConfirmations confirmations;
+    /** What turns the subject jnats reports into the topic the handlers get. */
+    private final UnaryOperator<String> subjects;
     private final String description;
     private final AtomicBoolean closed = new AtomicBoolean();
 
@@ -88,6 +97,9 @@ public final class NatsPubsub implements Pubsub {
         this.description = "NATS " + Connector.describe(connection.getOptions().getServers())
                 + (ownsConnection ? "" : " (caller's connection)");
         this.states = new ConnectionStates(connection.getStatus() != Connection.Status.CONNECTED, description);
+        this.confirmations = new ServerConfirmations(connection, states, description);
+        this.states.add(confirmations);
+        this.subjects = Utf8Subjects.decoderFor(connection.getOptions());
         this.dispatcher = connection.createDispatcher();
         connection.addConnectionListener(states);
     }
@@ -185,13 +197,8 @@ public final class NatsPubsub implements Pubsub {
     /** Every subscription on the dispatcher, then one flush confirms them all. */
     @Override
     public List<TopicSubscription> subscribeAll(List<String> topics, MessageHandler handler) {
-        Objects.requireNonNull(handler, "handler");
-        ensureOpen();
-        List<TopicSubscription> made = new ArrayList<>(topics.size());
+        List<TopicSubscription> made = subscribeOnDispatcher(topics, handler);
         try {
-            for (String topic : topics) {
-                made.add(subscribeOnDispatcher(topic, handler));
-            }
             if (connection.getStatus() == Connection.Status.CONNECTED) {
                 awaitServer(topics);
             }
@@ -202,10 +209,65 @@ public final class NatsPubsub implements Pubsub {
         }
     }
 
+    /**
+     * {@inheritDoc}
+     *
+     * <p>Returns at once, having handed the subscriptions to jnats, which sends them to the server at once,
+     * or when it reconnects. The future completes on a daemon thread of this pubsub once the server has them
+     * (one PING round trip for all), and waits through any outage for jnats to reconnect and resubscribe
+     * rather than failing. It fails, with the subscriptions undone, only if this pubsub or its connection is
+     * closed first, or if the server, connected, did not answer within the connection timeout (a stalled
+     * server, as {@link #subscribeAll} fails then). A caller that completes or cancels the future itself
+     * (such as with {@code orTimeout}) undoes the subscriptions too. Code that depends on the future should
+     * not block the thread that completes it for long.
+     */
+    @Override
+    public CompletableFuture<List<TopicSubscription>> subscribeAllAsync(List<String> topics, MessageHandler handler) {
+        List<TopicSubscription> made;
+        try {
+            made = subscribeOnDispatcher(topics, handler);
+        } catch (RuntimeException failed) {
+            return CompletableFuture.failedFuture(failed);
+        }
+        CompletableFuture<Void> confirmed = confirmations.confirm();
+        // completed by hand rather than by thenApply, which would wrap the TransportException in another
+        CompletableFuture<List<TopicSubscription>> subscribed = new CompletableFuture<>();
+        confirmed.whenComplete((done, failed) -> {
+            if (failed == null) {
+                subscribed.complete(made);
+            } else {
+                subscribed.completeExceptionally(failed);
+            }
+        });
+        subscribed.whenComplete((result, failed) -> {
+            if (failed != null) {
+                confirmed.cancel(false); // the caller gave up: no need to confirm it any more
+                made.forEach(TopicSubscription::unsubscribe);
+            }
+        });
+        return subscribed;
+    }
+
+    /** Every topic subscribed on the dispatcher, none confirmed by the server yet; on failure none is left. */
+    private List<TopicSubscription> subscribeOnDispatcher(List<String> topics, MessageHandler handler) {
+        Objects.requireNonNull(handler, "handler");
+        ensureOpen();
+        List<TopicSubscription> made = new ArrayList<>(topics.size());
+        try {
+            for (String topic : topics) {
+                made.add(subscribeOnDispatcher(topic, handler));
+            }
+            return made;
+        } catch (RuntimeException failed) {
+            made.forEach(TopicSubscription::unsubscribe);
+            throw failed;
+        }
+    }
+
     private TopicSubscription subscribeOnDispatcher(String topic, MessageHandler handler) {
         try {
-            return new DispatcherSubscription(dispatcher,
-                    dispatcher.subscribe(topic, message -> handler.onMessage(message.getSubject(), message.getData())));
+            return new DispatcherSubscription(dispatcher, dispatcher.subscribe(topic,
+                    message -> handler.onMessage(subjects.apply(message.getSubject()), message.getData())));
         } catch (IllegalStateException e) {
             throw new TransportException(description + " cannot subscribe to " + topic + ": " + e.getMessage(), e);
         }
@@ -235,8 +297,9 @@ public final class NatsPubsub implements Pubsub {
 
     /**
      * Waits (at most 2 s, and only while connected) until the server has every message published so far,
-     * then ends this pubsub's subscriptions and reports {@code CLOSED}. An owned connection is closed; the
-     * caller's connection stays open and only loses this pubsub's dispatcher and listener. Idempotent.
+     * then ends this pubsub's subscriptions and reports {@code CLOSED}; a {@link #subscribeAllAsync} future
+     * not yet completed fails. An owned connection is closed; the caller's connection stays open and only
+     * loses this pubsub's dispatcher and listener. Idempotent.
      */
     @Override
     public void close() {
@@ -244,6 +307,7 @@ public final class NatsPubsub implements Pubsub {
             return;
         }
         connection.removeConnectionListener(states);
+        confirmations.close();
         // the last messages (a closing registry's unregisters) must reach the server even if the JVM exits
         // next, and jnats' close() stops its writer without sending what is still queued
         flushQuietly();

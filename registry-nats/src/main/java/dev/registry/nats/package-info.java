@@ -3,7 +3,7 @@
  * (yours, left open, or one it opens and closes), and {@link dev.registry.nats.NatsPubsubProvider} makes
  * {@code Registry.connect("nats://host:4222")} work when this module is on the class path.
  *
- * <p>Topics are NATS subjects byte for byte, so Java and Go registries on the same server and main topic see
- * each other's services.
+ * <p>Topics are NATS subjects byte for byte, their UTF-8 encoding as nats.go writes it, so Java and Go
+ * registries on the same server and main topic see each other's services, names beyond ASCII included.
  */
 package dev.registry.nats;
