@@ -14,6 +14,7 @@ import java.util.List;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.function.IntFunction;
+import java.util.stream.Stream;
 
 /**
  * A broker process (nats-server, redis-server, ...) that a test starts itself on a free loopback port, so it
@@ -92,9 +93,35 @@ public final class LocalServer implements AutoCloseable {
         launch();
     }
 
-    /** SIGSTOP: the server stops answering but keeps its sockets open. */
+    /**
+     * SIGSTOP: the server keeps its sockets open but answers nothing, as an overloaded or frozen broker. Returns
+     * once every thread of the process is stopped: {@code kill -STOP} returns when the signal is sent, and on a
+     * loaded machine the kernel stops the threads a little later (a server measured still answering a PING sent
+     * right after a quarter of the calls), so this reads Linux's {@code /proc} until none runs.
+     */
     public void pause() {
         signal("STOP");
+        Path tasks = Path.of("/proc", Long.toString(process.pid()), "task");
+        Await.until("every thread of " + process.pid() + " stopped", () -> everyThreadStopped(tasks));
+    }
+
+    private static boolean everyThreadStopped(Path tasks) {
+        try (Stream<Path> threads = Files.list(tasks)) {
+            return threads.allMatch(thread -> isStopped(thread.resolve("stat")));
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    /** Whether the state field of a {@code /proc/.../stat} line, after the parenthesised name, says stopped. */
+    private static boolean isStopped(Path stat) {
+        try {
+            String line = Files.readString(stat);
+            char state = line.charAt(line.lastIndexOf(')') + 2);
+            return state == 'T' || state == 't';
+        } catch (IOException threadEnded) {
+            return true; // a thread that ended while being listed runs no more
+        }
     }
 
     /** SIGCONT after {@link #pause()}. */

@@ -108,7 +108,7 @@ class NatsSubscribeAllAsyncTest {
     @Test
     void doesNotWaitForAStalledServerAndCompletesWhenItAnswers() throws Exception {
         try (NatsPubsub subscriber = NatsPubsub.connect(optionsWaiting(Duration.ofSeconds(10)))) {
-            Paused.pause(server);
+            server.pause();
             try {
                 long start = System.nanoTime();
                 CompletableFuture<List<TopicSubscription>> subscribed = subscriber.subscribeAllAsync(
@@ -130,7 +130,7 @@ class NatsSubscribeAllAsyncTest {
     void failsAndUndoesTheSubscriptionsWhenAConnectedServerDoesNotAnswerInTime() throws Exception {
         Queue<String> received = new ConcurrentLinkedQueue<>();
         try (NatsPubsub subscriber = NatsPubsub.connect(optionsWaiting(Duration.ofMillis(500)))) {
-            Paused.pause(server);
+            server.pause();
             CompletableFuture<List<TopicSubscription>> subscribed;
             try {
                 subscribed = subscriber.subscribeAllAsync(List.of(prefix + ".register.a"), (topic, payload) -> received.add(topic));

@@ -1,0 +1,18 @@
+package dev.registry.nats;
+
+import dev.registry.spi.Pubsub;
+import dev.registry.testkit.BrokerExtension;
+import dev.registry.testkit.HardeningContractTest;
+import org.junit.jupiter.api.extension.RegisterExtension;
+
+/** The hardening contract against a real nats-server. */
+class NatsHardeningContractTest extends HardeningContractTest {
+
+    @RegisterExtension
+    static final BrokerExtension NATS = new BrokerExtension(NatsServer::start);
+
+    @Override
+    protected Pubsub newPubsub() {
+        return NatsPubsub.connect(NatsServer.url(NATS.server()));
+    }
+}
