@@ -78,7 +78,7 @@ public interface Registry extends AutoCloseable {
      * name until it is unregistered or this registry closes. A service without a host gets the registry's
      * host name. Registering the same name and address again replaces the earlier registration.
      *
-     * @throws IllegalStateException if the registry is closed
+     * @throws RegistryClosedException if the registry is closed
      */
     Registration register(Service service);
 

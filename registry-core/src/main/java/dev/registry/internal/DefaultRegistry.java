@@ -104,7 +104,8 @@ public final class DefaultRegistry implements Registry, DefaultRegistration.Anno
         this.names = new NameTable(listenerLanes(options), listenerBacklog, options.nameIdleTime().toNanos());
         this.clock = new BusClock(options.ticker());
         ExpiryBrake<InstanceCache.InstanceKey> brake = new ExpiryBrake<>(options.expiryBrakeEnabled(),
-                options.expiryBrakeShare(), options.expiryBrakeMaxHold().toNanos(), counters.expiryBrakeEngagements::increment);
+                options.expiryBrakeShare(), options.expiryBrakeMaxHold().toNanos(), options.dueFactor(),
+                counters.expiryBrakeEngagements::increment);
         long sweep = options.dueCheckPeriod().toNanos();
         this.cache = new InstanceCache(clock, scheduler, names, brake, sweep, this::onCacheChange);
         Inbound inbound = new Inbound(codec, signer, topics, options, cache, counters, new SerialExecutor(events, new LongAdder()));

@@ -7,6 +7,7 @@ import java.util.HashMap;
 import java.util.HashSet;
 import java.util.Map;
 import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -14,7 +15,12 @@ import org.slf4j.LoggerFactory;
  * Eureka's self-preservation, for the sweep of {@link InstanceCache}, counted in hosts rather than instances:
  * when more than a share of the hosts whose instances the cache holds (and at least {@value #MIN_HOSTS}) go
  * silent within one due time while the bus answers, the likelier story is a partition between brokers, not that
- * those hosts all died at once. One process or one host crashing, however many instances it owned, is an
+ * those hosts all died at once. A host counts as silent from the moment it misses a heartbeat (nothing heard
+ * for {@value #LATE_INTERVALS} register intervals), not only once it is due. The hosts behind a partition fall
+ * due one by one, at their own phases, so the first of them would expire before the wave is seen: while other
+ * hosts are silent too but not yet enough of them, a due instance is deferred, for at most one more register
+ * interval, by which time every host behind the partition has missed a beat. A host silent alone is never
+ * deferred, so an ordinary crash is detected on time. One process or one host crashing, however many instances it owned, is an
  * ordinary failure and expires on time. When the brake engages, the due instances are held: a held instance
  * that is heard again is simply refreshed; one not heard for the maximum hold expires then. The brake stays
  * engaged while anything is held, so instances falling due meanwhile are held too; it logs once at WARN per
@@ -26,6 +32,8 @@ import org.slf4j.LoggerFactory;
 final class ExpiryBrake<K> {
 
     static final int MIN_HOSTS = 3;
+    /** A host heard from nothing for this many register intervals missed a beat (peers beat at 90 to 95 % of it). */
+    static final double LATE_INTERVALS = 1.1;
 
     private static final Logger LOG = LoggerFactory.getLogger(ExpiryBrake.class);
 
@@ -34,13 +42,15 @@ final class ExpiryBrake<K> {
     private final long maxHoldNanos;
     private final Runnable engaged;
     private final Map<K, Long> heldSince = new HashMap<>();
-    private final Map<String, Integer> cachedPerHost = new HashMap<>();
+    private final double dueFactor;
+    private final Map<String, Host> hosts = new ConcurrentHashMap<>();
     private final Deque<Expiry> recentExpiries = new ArrayDeque<>();
     private volatile int heldCount;
 
     /** @param engaged told each time the brake engages (counted in the registry's stats) */
-    ExpiryBrake(boolean enabled, double share, long maxHoldNanos, Runnable engaged) {
+    ExpiryBrake(boolean enabled, double share, long maxHoldNanos, double dueFactor, Runnable engaged) {
         this.enabled = enabled;
+        this.dueFactor = dueFactor;
         this.share = share;
         this.maxHoldNanos = maxHoldNanos;
         this.engaged = engaged;
@@ -58,36 +68,63 @@ final class ExpiryBrake<K> {
     /** An instance of {@code host} entered the cache. */
     synchronized void cached(String host) {
         if (enabled) {
-            cachedPerHost.merge(host, 1, Integer::sum);
+            hosts.computeIfAbsent(host, h -> new Host()).instances++;
         }
     }
 
     /** An instance of {@code host} left the cache. */
     synchronized void uncached(String host) {
-        if (enabled) {
-            cachedPerHost.computeIfPresent(host, (h, count) -> count == 1 ? null : count - 1);
+        Host known = hosts.get(host);
+        if (known != null && --known.instances == 0) {
+            hosts.remove(host);
         }
     }
 
+    /** A heartbeat of {@code host} arrived, due {@code dueNanos} later: lock-free, on the transport's thread. */
+    void heard(String host, long dueNanos, long now) {
+        Host known = hosts.get(host);
+        if (known != null) {
+            known.lastHeard = now;
+            known.dueNanos = dueNanos;
+        }
+    }
+
+    /** What a sweep does with the instances that fell due. */
+    enum Decision {
+        /** Expire them: an ordinary failure. */
+        EXPIRE,
+        /**
+         * Other hosts are silent too, not yet enough to tell a partition: give each due instance up to one more
+         * register interval before it expires, while the rest of a wave, if it is one, falls silent.
+         */
+        DEFER,
+        /** A partition is likely: hold them. */
+        HOLD
+    }
+
     /**
-     * Decides, for one sweep, whether its due instances may expire.
+     * Decides, for one sweep, what happens to its due instances.
      *
      * @param dueHosts the hosts of the instances that fell due in this sweep
      * @param window   the longest due time among them: expiries within it count as one wave
-     * @return whether this sweep's due instances are held
      */
-    synchronized boolean holds(Set<String> dueHosts, long now, long window) {
+    synchronized Decision decide(Set<String> dueHosts, long now, long window) {
         if (!enabled || dueHosts.isEmpty()) {
-            return false;
+            return Decision.EXPIRE;
         }
         while (!recentExpiries.isEmpty() && now - recentExpiries.peekFirst().at() > window) {
             recentExpiries.pollFirst();
         }
         if (!heldSince.isEmpty()) {
-            return true;
+            return Decision.HOLD;
         }
         Set<String> silent = new HashSet<>(dueHosts);
-        Set<String> known = new HashSet<>(cachedPerHost.keySet());
+        Set<String> known = new HashSet<>(hosts.keySet());
+        hosts.forEach((host, state) -> {
+            if (now - state.lastHeard > state.dueNanos / dueFactor * LATE_INTERVALS) {
+                silent.add(host);
+            }
+        });
         for (Expiry expiry : recentExpiries) {
             silent.add(expiry.host());
             known.add(expiry.host());
@@ -97,9 +134,14 @@ final class ExpiryBrake<K> {
                     + " (a partition between brokers?) for up to {} ms or until they are heard again", silent.size(),
                     known.size(), window / 1_000_000, maxHoldNanos / 1_000_000);
             engaged.run();
-            return true;
+            return Decision.HOLD;
         }
-        return false;
+        return silent.size() > 1 ? Decision.DEFER : Decision.EXPIRE;
+    }
+
+    /** Whether an instance due since {@code overdueNanos}, with due time {@code dueNanos}, may still be deferred. */
+    boolean deferrable(long overdueNanos, long dueNanos) {
+        return overdueNanos < dueNanos / dueFactor;
     }
 
     /** Holds {@code key}; returns false when it has been held for the maximum hold and must expire now. */
@@ -138,11 +180,18 @@ final class ExpiryBrake<K> {
 
     synchronized void clear() {
         heldSince.clear();
-        cachedPerHost.clear();
+        hosts.clear();
         recentExpiries.clear();
         heldCount = 0;
     }
 
     private record Expiry(long at, String host) {
+    }
+
+    /** What the brake knows of one host: its cached instances (under the brake's monitor) and when it was last heard. */
+    private static final class Host {
+        int instances;
+        volatile long lastHeard = Long.MIN_VALUE / 2;
+        volatile long dueNanos = Long.MAX_VALUE;
     }
 }

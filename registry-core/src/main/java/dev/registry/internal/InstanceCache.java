@@ -104,6 +104,10 @@ final class InstanceCache {
             dueIndex.add(deadline, key);
             return new Entry(service, due, deadline);
         });
+        brake.heard(ExpiryBrake.hostOf(service), due, deadline - due);
+        if (brake.held() > 0) {
+            brake.release(instance); // heard again: no longer held (one volatile read when nothing is)
+        }
     }
 
     /** Removes an instance its owner unregistered; reports UNREGISTERED when it was cached. */
@@ -136,16 +140,23 @@ final class InstanceCache {
                 window[0] = Math.max(window[0], entry.dueNanos());
             }
         });
-        if (brake.holds(dueHosts, now, window[0])) {
-            for (InstanceKey key : due) {
+        switch (brake.decide(dueHosts, now, window[0])) {
+            case HOLD -> due.forEach(key -> {
                 if (brake.hold(key, now)) {
-                    keepHeld(key, now);
+                    recheck(key, now);
                 } else {
                     expire(key, now);
                 }
-            }
-        } else {
-            due.forEach(key -> expire(key, now));
+            });
+            case DEFER -> due.forEach(key -> {
+                Entry entry = cache.asMap().get(key);
+                if (entry != null && brake.deferrable(now - entry.deadline(), entry.dueNanos())) {
+                    recheck(key, now);
+                } else {
+                    expire(key, now);
+                }
+            });
+            case EXPIRE -> due.forEach(key -> expire(key, now));
         }
         cache.cleanUp();
     }
@@ -177,8 +188,8 @@ final class InstanceCache {
         });
     }
 
-    /** Keeps a held instance: rewrites its entry so Caffeine's backstop does not evict it, and looks again next sweep. */
-    private void keepHeld(InstanceKey instance, long now) {
+    /** Keeps a held or deferred instance: rewrites its entry so Caffeine's backstop does not evict it, and looks again next sweep. */
+    private void recheck(InstanceKey instance, long now) {
         cache.asMap().computeIfPresent(instance, (key, entry) -> new Entry(entry.service(), entry.dueNanos(), entry.deadline()));
         dueIndex.add(now + recheckNanos, instance);
     }

@@ -157,13 +157,17 @@ final class Lookups {
 
     /**
      * One look at the cache for a pending lookup: its result when it is done (maybe empty, then counted as a
-     * timeout), or null to keep waiting. Runs the filters, so it throws what they throw.
+     * timeout), or null to keep waiting. Runs the filters, even on the answers so far of a lookup that collects
+     * them all, so it throws what they throw as soon as they do.
      */
     private List<Service> evaluate(NameState state, Filter[] filters, boolean all, boolean timedOut) {
+        List<Service> snapshot = state.snapshot;
         if (all && !state.warm && !timedOut) {
+            if (!snapshot.isEmpty()) {
+                filter(state, snapshot, filters); // answers so far: a filter that throws on them throws now
+            }
             return null;
         }
-        List<Service> snapshot = state.snapshot;
         List<Service> passed = snapshot.isEmpty() ? snapshot : filter(state, snapshot, filters);
         if (!passed.isEmpty() || all) {
             if (passed.isEmpty()) {

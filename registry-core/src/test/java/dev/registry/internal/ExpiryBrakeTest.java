@@ -27,7 +27,7 @@ class ExpiryBrakeTest {
     private final AtomicInteger engagements = new AtomicInteger();
     private final InstanceCache cache = new InstanceCache(new BusClock(ticker), scheduler,
             new NameTable(Runnable::run, new LongAdder(), Long.MAX_VALUE),
-            new ExpiryBrake<>(true, 0.5, MAX_HOLD.toNanos(), engagements::incrementAndGet), Duration.ofMillis(10).toNanos(),
+            new ExpiryBrake<>(true, 0.5, MAX_HOLD.toNanos(), 1.5, engagements::incrementAndGet), Duration.ofMillis(10).toNanos(),
             (state, event) -> events.add(event));
 
     @AfterEach
@@ -60,6 +60,27 @@ class ExpiryBrakeTest {
     }
 
     @Test
+    void silentHostsFallingDueAtTheirOwnPhasesAreAllHeldWhileOthersBeat() {
+        for (int i = 0; i < 6; i++) {
+            cache.upsert(instance(i, "host-" + i), DUE);
+        }
+        for (int step = 1; step <= 60; step++) {
+            ticker.advance(Duration.ofMillis(50));
+            if (step % 9 == 0) {
+                cache.upsert(instance(4, "host-4"), DUE);
+                cache.upsert(instance(5, "host-5"), DUE);
+            }
+            if (step == 2 || step == 5) {
+                cache.upsert(instance(step, "host-" + step), DUE); // hosts 2 and 5 beat once more, at other phases
+            }
+            cache.expireDue();
+        }
+        assertEquals(0, expired(), events.toString());
+        assertEquals(4, cache.held());
+        assertEquals(1, engagements.get());
+    }
+
+    @Test
     void oneCrashedHostExpiresOnTimeHoweverManyInstancesItOwned() {
         for (int i = 0; i < 10; i++) {
             cache.upsert(instance(i, "one-host"), DUE);
@@ -81,7 +102,14 @@ class ExpiryBrakeTest {
         }
         ticker.advance(Duration.ofMillis(500));
         cache.expireDue();
-        assertEquals(2, expired(), "2 of 10 hosts silent: ordinary failures");
+        assertEquals(0, expired(), "2 hosts silent at once: deferred while a wave might be forming");
+        for (int beat = 0; beat < 3; beat++) {
+            for (int i = 2; i < 10; i++) {
+                cache.upsert(instance(i, "host-" + i), DUE);
+            }
+            sweepFor(Duration.ofMillis(400));
+        }
+        assertEquals(2, expired(), "2 of 10 hosts silent: ordinary failures, expired within one more interval");
         assertEquals(0, engagements.get());
     }
 
@@ -89,9 +117,10 @@ class ExpiryBrakeTest {
     void fewerThanThreeHostsNeverEngageTheBrake() {
         cache.upsert(instance(1, "a"), DUE);
         cache.upsert(instance(2, "b"), DUE);
-        ticker.advance(Duration.ofMillis(1_100));
-        cache.expireDue();
-        assertEquals(2, expired());
+        sweepFor(Duration.ofMillis(1_100));
+        assertEquals(0, expired(), "deferred: the two went silent together");
+        sweepFor(Duration.ofMillis(1_000));
+        assertEquals(2, expired(), "expired one interval (due / factor) after their due time at most");
         assertEquals(0, engagements.get());
     }
 
@@ -99,7 +128,7 @@ class ExpiryBrakeTest {
     void withoutTheBrakeEveryWaveExpiresOnTime() {
         InstanceCache unbraked = new InstanceCache(new BusClock(ticker), scheduler,
                 new NameTable(Runnable::run, new LongAdder(), Long.MAX_VALUE),
-                new ExpiryBrake<>(false, 0.5, MAX_HOLD.toNanos(), engagements::incrementAndGet), Duration.ofMillis(10).toNanos(),
+                new ExpiryBrake<>(false, 0.5, MAX_HOLD.toNanos(), 1.5, engagements::incrementAndGet), Duration.ofMillis(10).toNanos(),
                 (state, event) -> events.add(event));
         for (int i = 0; i < 10; i++) {
             unbraked.upsert(instance(i, "host-" + i), DUE);

@@ -24,7 +24,7 @@ class InstanceCacheTest {
     private final List<ServiceEvent> events = new CopyOnWriteArrayList<>();
     private final NameTable names = new NameTable(Runnable::run, new LongAdder(), Long.MAX_VALUE);
     private final InstanceCache cache = new InstanceCache(new BusClock(ticker), scheduler, names,
-            new ExpiryBrake<>(false, 0.5, Long.MAX_VALUE, () -> { }), Duration.ofMillis(10).toNanos(),
+            new ExpiryBrake<>(false, 0.5, Long.MAX_VALUE, 1.5, () -> { }), Duration.ofMillis(10).toNanos(),
             (state, event) -> events.add(event));
     private final Service service = Service.builder("s").address("127.0.0.1:1").build();
 

@@ -29,6 +29,17 @@ public final class Await {
         }
     }
 
+    /** Checks that {@code invariant} holds all along {@code duration}, failing with {@code what} the first time it does not. */
+    public static void holdsFor(Duration duration, String what, BooleanSupplier invariant) {
+        long end = System.nanoTime() + duration.toNanos();
+        do {
+            if (!invariant.getAsBoolean()) {
+                throw new AssertionError("no longer true: " + what);
+            }
+            pause(Duration.ofMillis(5));
+        } while (System.nanoTime() < end);
+    }
+
     /** Waits until {@code supplier} returns a value that is not null, and returns it. */
     public static <T> T value(String what, Supplier<T> supplier) {
         Object[] holder = new Object[1];
