@@ -1,29 +1,38 @@
 package dev.registry.internal;
 
 import com.fasterxml.jackson.core.JsonFactory;
+import com.fasterxml.jackson.core.JsonFactoryBuilder;
 import com.fasterxml.jackson.core.JsonGenerator;
 import com.fasterxml.jackson.core.JsonParser;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.core.JsonToken;
 import com.fasterxml.jackson.core.StreamReadConstraints;
 import com.fasterxml.jackson.core.io.JsonEOFException;
+import com.fasterxml.jackson.core.json.JsonWriteFeature;
 import com.fasterxml.jackson.core.util.ByteArrayBuilder;
 import dev.registry.DropReason;
 import dev.registry.Service;
 import dev.registry.Status;
 import java.io.IOException;
 import java.io.UncheckedIOException;
+import java.util.ArrayList;
+import java.util.Iterator;
+import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
 
 /**
- * Encodes and decodes the JSON of PROTOCOL.md with Jackson's streaming API: field order and omissions exactly
- * as a Go peer writes them, and a strict, bounded reader for what arrives from the bus.
+ * Encodes and decodes the JSON of docs/PROTOCOL.md with Jackson's streaming API: every message written byte for
+ * byte as Go's {@code encoding/json} writes it (field order, omissions, string escapes, {@code kv} key order),
+ * and a strict, bounded reader for what arrives from the bus.
+ *
+ * <p>Strings are escaped in Jackson's single pass by {@link GoJsonEscapes}. A message with a surrogate in any of
+ * its texts (a character outside the BMP, or a lone surrogate) is rare, and Jackson does not always write one
+ * as Go does: such a message is written a second time, its texts with surrogates through {@link GoJsonText}.
  *
  * <p>Thread-safe and stateless apart from the shared {@link JsonFactory}.
  */
 public final class WireCodec {
-
 
     private static final int MAX_NESTING_DEPTH = 8;
 
@@ -32,7 +41,9 @@ public final class WireCodec {
 
     public WireCodec(int maxMessageSize) {
         this.maxMessageSize = maxMessageSize;
-        this.json = JsonFactory.builder()
+        this.json = new JsonFactoryBuilder()
+                .characterEscapes(GoJsonEscapes.INSTANCE)
+                .disable(JsonWriteFeature.WRITE_HEX_UPPER_CASE)
                 .streamReadConstraints(StreamReadConstraints.builder()
                         .maxNestingDepth(MAX_NESTING_DEPTH)
                         .maxStringLength(maxMessageSize)
@@ -48,8 +59,8 @@ public final class WireCodec {
 
     /** A register message: every service field, then {@code t}, then {@code status} unless passing. */
     public byte[] encodeRegister(Service service, long registeredMillis, long intervalMillis) {
-        return write(generator -> {
-            writeServiceFields(generator, service);
+        return write((generator, goText) -> {
+            writeServiceFields(generator, service, goText);
             writeTimestamps(generator, registeredMillis, intervalMillis);
             if (service.status() != Status.PASSING) {
                 generator.writeStringField("status", service.status().wireName());
@@ -59,13 +70,13 @@ public final class WireCodec {
 
     /** An unregister message: the service fields only. */
     public byte[] encodeUnregister(Service service) {
-        return write(generator -> writeServiceFields(generator, service));
+        return write((generator, goText) -> writeServiceFields(generator, service, goText));
     }
 
     /** An unregister message with {@code t}, so that a signed unregister cannot be replayed later. */
     public byte[] encodeUnregister(Service service, long sentMillis, long intervalMillis) {
-        return write(generator -> {
-            writeServiceFields(generator, service);
+        return write((generator, goText) -> {
+            writeServiceFields(generator, service, goText);
             writeTimestamps(generator, sentMillis, intervalMillis);
         });
     }
@@ -198,20 +209,78 @@ public final class WireCodec {
         }
     }
 
-    private static void writeServiceFields(JsonGenerator generator, Service service) throws IOException {
-        writeIfSet(generator, "net", service.network());
-        writeIfSet(generator, "add", service.address());
-        writeIfSet(generator, "url", service.url());
-        writeIfSet(generator, "name", service.name());
-        writeIfSet(generator, "v", service.version());
-        writeIfSet(generator, "h", service.host());
-        if (!service.kv().isEmpty()) {
+    private static void writeServiceFields(JsonGenerator generator, Service service, boolean goText) throws IOException {
+        writeIfSet(generator, "net", service.network(), goText);
+        writeIfSet(generator, "add", service.address(), goText);
+        writeIfSet(generator, "url", service.url(), goText);
+        writeIfSet(generator, "name", service.name(), goText);
+        writeIfSet(generator, "v", service.version(), goText);
+        writeIfSet(generator, "h", service.host(), goText);
+        Map<String, String> kv = service.kv();
+        if (!kv.isEmpty()) {
             generator.writeObjectFieldStart("kv");
-            for (Map.Entry<String, String> entry : service.kv().entrySet()) {
-                generator.writeStringField(entry.getKey(), entry.getValue());
+            if (kv.size() == 1 || inUtf8Order(kv)) {
+                for (Map.Entry<String, String> entry : kv.entrySet()) {
+                    writeEntry(generator, entry, goText);
+                }
+            } else {
+                List<Map.Entry<String, String>> entries = new ArrayList<>(kv.entrySet());
+                entries.sort((a, b) -> compareUtf8(a.getKey(), b.getKey()));
+                for (Map.Entry<String, String> entry : entries) {
+                    writeEntry(generator, entry, goText);
+                }
             }
             generator.writeEndObject();
         }
+    }
+
+    private static void writeEntry(JsonGenerator generator, Map.Entry<String, String> entry, boolean goText) throws IOException {
+        String key = entry.getKey();
+        if (goText && hasSurrogate(key)) {
+            generator.writeFieldName(new GoJsonText(key));
+        } else {
+            generator.writeFieldName(key);
+        }
+        writeText(generator, entry.getValue(), goText);
+    }
+
+    /**
+     * Whether the keys of {@code kv}, a map sorted by Java's UTF-16 order, are also in the order of their UTF-8
+     * bytes, in which Go writes map keys. They almost always are: the orders differ only between a character
+     * outside the BMP and one in U+E000..U+FFFF.
+     */
+    private static boolean inUtf8Order(Map<String, String> kv) {
+        Iterator<String> keys = kv.keySet().iterator();
+        String previous = keys.next();
+        while (keys.hasNext()) {
+            String key = keys.next();
+            if (compareUtf8(previous, key) > 0) {
+                return false;
+            }
+            previous = key;
+        }
+        return true;
+    }
+
+    /** Compares two strings by their UTF-8 bytes (code point order) without encoding them. */
+    private static int compareUtf8(String a, String b) {
+        int length = Math.min(a.length(), b.length());
+        for (int i = 0; i < length; i++) {
+            char x = a.charAt(i);
+            char y = b.charAt(i);
+            if (x != y) {
+                return codePointRank(x) - codePointRank(y);
+            }
+        }
+        return a.length() - b.length();
+    }
+
+    /** A char's rank in code point order: surrogates (halves of U+10000 and above) after U+E000..U+FFFF. */
+    private static int codePointRank(char c) {
+        if (c < 0xD800) {
+            return c;
+        }
+        return c >= 0xE000 ? c - 0x800 : c + 0x2000;
     }
 
     private static void writeTimestamps(JsonGenerator generator, long sentMillis, long intervalMillis) throws IOException {
@@ -221,17 +290,45 @@ public final class WireCodec {
         generator.writeEndObject();
     }
 
-    private static void writeIfSet(JsonGenerator generator, String field, String value) throws IOException {
+    private static void writeIfSet(JsonGenerator generator, String field, String value, boolean goText) throws IOException {
         if (!value.isEmpty()) {
-            generator.writeStringField(field, value);
+            generator.writeFieldName(field);
+            writeText(generator, value, goText);
         }
     }
 
+    /** Writes a string value; with {@code goText}, one that holds a surrogate through {@link GoJsonText}. */
+    private static void writeText(JsonGenerator generator, String value, boolean goText) throws IOException {
+        if (goText && hasSurrogate(value)) {
+            generator.writeString(new GoJsonText(value));
+        } else {
+            generator.writeString(value);
+        }
+    }
+
+    private static boolean hasSurrogate(String text) {
+        for (int i = 0; i < text.length(); i++) {
+            if (Character.isSurrogate(text.charAt(i))) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    /** Writes a message with Jackson's escaping, or if a text holds a surrogate, again with {@link GoJsonText}. */
     private byte[] write(FieldWriter body) {
+        try {
+            return write(body, false);
+        } catch (GoJsonEscapes.SurrogateFound surrogate) {
+            return write(body, true);
+        }
+    }
+
+    private byte[] write(FieldWriter body, boolean goText) {
         try (ByteArrayBuilder bytes = new ByteArrayBuilder(256)) {
             try (JsonGenerator generator = json.createGenerator(bytes)) {
                 generator.writeStartObject();
-                body.write(generator);
+                body.write(generator, goText);
                 generator.writeEndObject();
             }
             return bytes.toByteArray();
@@ -242,7 +339,8 @@ public final class WireCodec {
 
     @FunctionalInterface
     private interface FieldWriter {
-        void write(JsonGenerator generator) throws IOException;
+        /** Writes the fields; {@code goText}: each text with a surrogate through {@link GoJsonText}. */
+        void write(JsonGenerator generator, boolean goText) throws IOException;
     }
 
     /** The fields of one message while it is read; empty strings for absent text, as on the wire. */
