@@ -1,0 +1,19 @@
+package dev.registry.redis;
+
+import dev.registry.spi.Pubsub;
+import dev.registry.testkit.BrokerExtension;
+import dev.registry.testkit.HardeningContractTest;
+import java.net.URI;
+import org.junit.jupiter.api.extension.RegisterExtension;
+
+/** The hardening contract against a real redis-server, each registry on its own URL-made transport. */
+class RedisHardeningContractTest extends HardeningContractTest {
+
+    @RegisterExtension
+    static final BrokerExtension REDIS = new BrokerExtension(RedisServers::standalone);
+
+    @Override
+    protected Pubsub newPubsub() {
+        return new RedisPubsubProvider().connect(URI.create(RedisServers.url(REDIS.server())));
+    }
+}
