@@ -30,30 +30,31 @@ final class Bus {
     }
 
     /**
-     * The bus {@code environment} and {@code arguments} describe.
+     * The bus {@code environment} describes, with the options of the command line on top.
      *
-     * @throws UsageException naming the variable or option whose value is invalid
+     * @param environment the {@code REGISTRY_*} variables, read as {@link EnvironmentConfig#from} reads them
+     * @param url {@code --url}, or null for {@code REGISTRY_URL}
+     * @param prefix {@code --prefix}, or null for {@code REGISTRY_PREFIX}
+     * @param timeout {@code --timeout}, or null for {@code REGISTRY_LOOKUP_TIMEOUT}, else {@link #DEFAULT_TIMEOUT}
+     * @return the bus
+     * @throws IllegalArgumentException naming the variable or option whose value is invalid
      */
-    static Bus configure(Map<String, String> environment, Arguments arguments) throws UsageException {
-        EnvironmentConfig config;
-        try {
-            config = EnvironmentConfig.from(environment);
-        } catch (IllegalArgumentException e) {
-            throw new UsageException(e.getMessage(), e);
-        }
+    static Bus configure(Map<String, String> environment, String url, String prefix, Duration timeout) {
+        EnvironmentConfig config = EnvironmentConfig.from(environment);
         // The tool's own registries never register on their own: `register` unregisters in its shutdown hook.
         RegistryOptions.Builder options = config.applyTo(RegistryOptions.builder().lookupTimeout(DEFAULT_TIMEOUT))
                 .unregisterOnShutdown(false);
-        if (arguments.has("--prefix")) {
-            String prefix = arguments.value("--prefix").orElseThrow();
+        if (prefix != null) {
             try {
                 options.mainTopic(prefix);
             } catch (IllegalArgumentException e) {
-                throw new UsageException("--prefix '" + prefix + "': " + e.getMessage(), e);
+                throw new IllegalArgumentException("--prefix '" + prefix + "': " + e.getMessage(), e);
             }
         }
-        arguments.duration("--timeout").ifPresent(options::lookupTimeout);
-        return new Bus(arguments.value("--url").orElse(config.url()), options.build());
+        if (timeout != null) {
+            options.lookupTimeout(timeout);
+        }
+        return new Bus(url != null ? url : config.url(), options.build());
     }
 
     /** A registry on this bus, owning its connection. */
@@ -61,6 +62,7 @@ final class Bus {
         return Registry.connect(url, options);
     }
 
+    /** The options every registry on this bus gets. */
     RegistryOptions options() {
         return options;
     }
@@ -71,7 +73,12 @@ final class Bus {
         return redacted(url) + " (main topic " + options.mainTopic() + ")";
     }
 
-    /** {@code url} with the password of {@code user:password@} or a bare token masked. */
+    /**
+     * {@code url} with the password of {@code user:password@} or a bare token masked.
+     *
+     * @param url a bus URL, perhaps with credentials
+     * @return the URL fit to print
+     */
     static String redacted(String url) {
         try {
             String userInfo = new URI(url).getRawUserInfo();

@@ -1,10 +1,14 @@
 package dev.registry.cli;
 
 import dev.registry.Filter;
-import dev.registry.Filters;
 import dev.registry.Service;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.stream.Collectors;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.ExitCode;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Parameters;
 
 /**
  * {@code registry get NAME [--filter lb|local|passing]... [--json]}: the instances of a service as a client
@@ -13,31 +17,34 @@ import java.util.List;
  * filter, so the answer is one instance; {@code local} keeps instances on this host ({@code REGISTRY_HOST_NAME}
  * or this machine's name). Exits with 1 when none passes.
  */
-final class GetCommand implements Command {
+@Command(name = "get", description = "The instances of NAME that answer within the timeout, after the filters in order.")
+final class GetCommand extends BusCommand {
+
+    @Parameters(paramLabel = "NAME", description = "the service")
+    private String name;
+
+    @Option(names = "--filter", paramLabel = "FILTER", split = ",", converter = FilterName.Converter.class,
+            description = "${COMPLETION-CANDIDATES}, applied in the order given: lb is round-robin (one instance),"
+                    + " local keeps the instances on this host, passing the passing ones (--filter passing,lb)")
+    private List<FilterName> filters = new ArrayList<>();
+
+    @Option(names = "--json", description = "a JSON array of instances, every field, for scripts")
+    private boolean json;
 
     @Override
-    public int run(Invocation invocation) throws UsageException {
-        String name = invocation.arguments().operands().get(0);
-        List<String> chosen = new ArrayList<>();
-        invocation.arguments().values("--filter").forEach(value -> chosen.addAll(List.of(value.split(","))));
-        List<Filter> filters = new ArrayList<>();
-        for (String filter : chosen) {
-            filters.add(switch (filter.strip()) {
-                case "lb" -> Filters.loadBalance();
-                case "passing" -> Filters.passing();
-                case "local" -> Filters.sameHost(invocation.bus().options().hostName());
-                default -> throw new UsageException("--filter '" + filter + "': use lb, local or passing");
-            });
-        }
-        List<Service> found = invocation.registry().getServices(name, filters.toArray(Filter[]::new));
+    int run(Invocation invocation) {
+        String hostName = invocation.bus().options().hostName();
+        List<Service> found = invocation.registry().getServices(name,
+                filters.stream().map(filter -> filter.filter(hostName)).toArray(Filter[]::new));
         if (found.isEmpty()) {
-            invocation.err().println("registry: no instance of '" + name + "'"
-                    + (chosen.isEmpty() ? "" : " passing --filter " + String.join(",", chosen)) + " answered within "
-                    + Durations.text(invocation.bus().options().lookupTimeout()) + " on " + invocation.bus());
+            invocation.err().println("registry: no instance of '" + name + "'" + (filters.isEmpty() ? ""
+                    : " passing --filter " + filters.stream().map(FilterName::toString).collect(Collectors.joining(",")))
+                    + " answered within " + Durations.text(invocation.bus().options().lookupTimeout()) + " on "
+                    + invocation.bus());
             return FAILED;
         }
-        invocation.out().print(invocation.json() ? Json.services(found, true) + System.lineSeparator()
+        invocation.out().print(json ? JsonText.write(InstanceJson.sorted(found), true) + System.lineSeparator()
                 : ServiceTable.format(found));
-        return OK;
+        return ExitCode.OK;
     }
 }

@@ -12,11 +12,18 @@ public final class Main {
     private Main() {
     }
 
+    /**
+     * Runs the command {@code args} name and exits with its status: 0 done, 1 nothing found or failed, 2 wrong
+     * arguments or environment.
+     *
+     * @param args the command line, as a shell splits it
+     */
     public static void main(String[] args) {
-        // Before the first logger exists: slf4j-simple reads its level once. A -D on the command line wins.
+        // Before the first logger exists, so before parsing: slf4j-simple reads its level once. A -D on the
+        // command line wins.
         if (System.getProperty("org.slf4j.simpleLogger.defaultLogLevel") == null) {
             System.setProperty("org.slf4j.simpleLogger.defaultLogLevel", List.of(args).contains("--verbose") ? "info" : "warn");
         }
-        System.exit(new Cli(System.getenv(), System.out, System.err).run(args));
+        System.exit(Cli.commandLine(System.getenv()).execute(args));
     }
 }

@@ -10,6 +10,9 @@ import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicLong;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.ExitCode;
+import picocli.CommandLine.Parameters;
 
 /**
  * {@code registry ping NAME}: asks every instance of a service to announce itself, as a lookup does, and
@@ -21,11 +24,14 @@ import java.util.concurrent.atomic.AtomicLong;
  * loading; the second round, on a registry of its own where the name is cold again, shows the bus's own
  * latency, and ends as soon as every instance of the first round answered.
  */
-final class PingCommand implements Command {
+@Command(name = "ping", description = "Asks every instance of NAME to answer; prints who answered and how fast.")
+final class PingCommand extends BusCommand {
+
+    @Parameters(paramLabel = "NAME", description = "the service")
+    private String name;
 
     @Override
-    public int run(Invocation invocation) {
-        String name = invocation.arguments().operands().get(0);
+    int run(Invocation invocation) {
         Duration timeout = invocation.bus().options().lookupTimeout();
         List<Service> answered = invocation.registry().getServices(name);
         if (answered.isEmpty()) {
@@ -39,7 +45,7 @@ final class PingCommand implements Command {
                 instance.status().wireName(), text(roundTrips.get(instance.address()))));
         invocation.out().println(answered.size() + " instance" + (answered.size() == 1 ? "" : "s") + " of '" + name
                 + "' answered within " + Durations.text(timeout));
-        return OK;
+        return ExitCode.OK;
     }
 
     /** Pings {@code name} again on a registry of its own; the round trip of each answer, by address. */

@@ -4,7 +4,11 @@ import dev.registry.Registration;
 import dev.registry.Registry;
 import dev.registry.Service;
 import dev.registry.Status;
-import java.util.Locale;
+import java.util.LinkedHashMap;
+import java.util.Map;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Parameters;
 
 /**
  * {@code registry register NAME ADDRESS [--kv KEY=VALUE]... [--version V] [--service-url URL] [--host H]
@@ -12,25 +16,54 @@ import java.util.Locale;
  * the registry out) and keeps it registered, with heartbeats, until Ctrl-C or SIGTERM; then unregisters it,
  * so observers see {@code UNREGISTERED} at once.
  */
-final class RegisterCommand implements Command {
+@Command(name = "register", description = "Registers an instance and keeps it registered, with heartbeats, until"
+        + " Ctrl-C or SIGTERM, then unregisters it.")
+final class RegisterCommand extends BusCommand {
+
+    @Parameters(index = "0", paramLabel = "NAME", description = "the service")
+    private String name;
+
+    @Parameters(index = "1", paramLabel = "ADDRESS", description = "the instance's address, e.g. 127.0.0.1:8080")
+    private String address;
+
+    // Kept in the order given; picocli splits each entry at its first '=', so a value may hold '='.
+    @Option(names = "--kv", paramLabel = "KEY=VALUE", description = "metadata, repeatable (--kv zone=eu --kv team=a)")
+    private Map<String, String> kv = new LinkedHashMap<>();
+
+    @Option(names = "--version", paramLabel = "V", description = "the instance's version")
+    private String version;
+
+    @Option(names = "--service-url", paramLabel = "URL", description = "the instance's URL")
+    private String url;
+
+    @Option(names = "--host", paramLabel = "H", description = "its host (default: $REGISTRY_HOST_NAME, else this machine's name)")
+    private String host;
+
+    @Option(names = "--network", paramLabel = "N", description = "its network")
+    private String network;
+
+    @Option(names = "--status", paramLabel = "S", converter = StatusNames.class, completionCandidates = StatusNames.class,
+            description = "${COMPLETION-CANDIDATES} (default: passing)")
+    private Status status;
 
     @Override
-    public int run(Invocation invocation) throws UsageException {
-        Arguments arguments = invocation.arguments();
-        Service.Builder builder = Service.builder(arguments.operands().get(0)).address(arguments.operands().get(1));
-        for (String entry : arguments.values("--kv")) {
-            int equals = entry.indexOf('=');
-            if (equals < 1) {
-                throw new UsageException("--kv '" + entry + "': write it as KEY=VALUE");
-            }
-            builder.kv(entry.substring(0, equals), entry.substring(equals + 1));
+    int run(Invocation invocation) {
+        Service.Builder builder = Service.builder(name).address(address);
+        kv.forEach(builder::kv);
+        if (version != null) {
+            builder.version(version);
         }
-        arguments.value("--version").ifPresent(builder::version);
-        arguments.value("--service-url").ifPresent(builder::url);
-        arguments.value("--host").ifPresent(builder::host);
-        arguments.value("--network").ifPresent(builder::network);
-        if (arguments.has("--status")) {
-            builder.status(status(arguments.value("--status").orElseThrow()));
+        if (url != null) {
+            builder.url(url);
+        }
+        if (host != null) {
+            builder.host(host);
+        }
+        if (network != null) {
+            builder.network(network);
+        }
+        if (status != null) {
+            builder.status(status);
         }
         Registry registry = invocation.registry();
         Registration registration = registry.register(builder.build());
@@ -41,15 +74,6 @@ final class RegisterCommand implements Command {
         invocation.out().println("registered " + describe(registration.service()) + " on " + invocation.bus()
                 + "; Ctrl-C to unregister");
         return invocation.untilStopped();
-    }
-
-    private static Status status(String text) throws UsageException {
-        for (Status status : Status.values()) {
-            if (status.wireName().equals(text.toLowerCase(Locale.ROOT))) {
-                return status;
-            }
-        }
-        throw new UsageException("--status '" + text + "': use passing, warning or critical");
     }
 
     private static String describe(Service service) {

@@ -7,6 +7,8 @@ import java.net.InetSocketAddress;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.atomic.AtomicInteger;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Option;
 
 /**
  * {@code registry serve --http PORT [--bind ADDRESS]}: serves the catalog of the bus over HTTP in Consul's
@@ -14,15 +16,24 @@ import java.util.concurrent.atomic.AtomicInteger;
  * otherwise ({@code --bind 0.0.0.0} for every interface); {@code --http 0} picks a free port, printed at
  * start. Discovers services as {@code ls} does, and keeps them current from then on.
  */
-final class ServeCommand implements Command {
+@Command(name = "serve", description = {
+        "Serves the catalog over HTTP in Consul's shape until Ctrl-C: GET /v1/catalog/service/NAME,"
+                + " /v1/catalog/service/* (every instance), /v1/catalog/services (every name)."})
+final class ServeCommand extends BusCommand {
 
     /** Threads answering HTTP requests: a lookup of an uncached name blocks one for up to the lookup timeout. */
     private static final int HTTP_THREADS = 4;
 
+    @Option(names = "--http", paramLabel = "PORT", required = true, converter = PortNumber.class,
+            description = "the port to listen on; 0 picks a free one, printed at start")
+    private int port;
+
+    @Option(names = "--bind", paramLabel = "ADDRESS", defaultValue = "127.0.0.1",
+            description = "the address to listen on, 0.0.0.0 for every interface (default: ${DEFAULT-VALUE})")
+    private String bind;
+
     @Override
-    public int run(Invocation invocation) throws UsageException {
-        int port = port(invocation.arguments().value("--http").orElseThrow(() -> new UsageException("serve needs --http PORT")));
-        String bind = invocation.arguments().value("--bind").orElse("127.0.0.1");
+    int run(Invocation invocation) {
         Discovery discovery = Discovery.start(invocation.registry(), event -> { });
         HttpServer server;
         try {
@@ -36,18 +47,6 @@ final class ServeCommand implements Command {
         invocation.out().println("serving the catalog of " + invocation.bus() + " on http://" + bind + ":"
                 + server.getAddress().getPort() + CatalogHandler.SERVICE_PATH + "<name>; Ctrl-C to stop");
         return invocation.untilStopped();
-    }
-
-    private static int port(String text) throws UsageException {
-        try {
-            int port = Integer.parseInt(text);
-            if (port >= 0 && port <= 65_535) {
-                return port;
-            }
-        } catch (NumberFormatException notANumber) {
-            // reported below, with the accepted range
-        }
-        throw new UsageException("--http '" + text + "': a port number from 0 (any free port) to 65535");
     }
 
     private static ExecutorService httpThreads() {

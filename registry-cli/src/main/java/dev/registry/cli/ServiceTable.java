@@ -13,6 +13,7 @@ import java.util.stream.Collectors;
  */
 final class ServiceTable {
 
+    /** The order of every listing, table or JSON: by name, then by address. */
     static final Comparator<Service> ORDER = Comparator.comparing(Service::name).thenComparing(Service::address);
 
     private static final List<String> HEADER = List.of("SERVICE", "ADDRESS", "STATUS", "VERSION", "HOST", "URL", "KV");
@@ -20,6 +21,12 @@ final class ServiceTable {
     private ServiceTable() {
     }
 
+    /**
+     * The table of {@code services}: a header, then one row per instance, columns padded to their widest cell.
+     *
+     * @param services instances in any order
+     * @return the table, each line ending with the line separator
+     */
     static String format(List<Service> services) {
         List<List<String>> rows = new ArrayList<>();
         rows.add(HEADER);
@@ -48,6 +55,7 @@ final class ServiceTable {
                 .collect(Collectors.joining(","));
     }
 
+    /** {@code value}, or {@code -} when it is empty, so that every column of a row has a word. */
     static String orDash(String value) {
         return value.isEmpty() ? "-" : value;
     }

@@ -2,27 +2,39 @@ package dev.registry.cli;
 
 import dev.registry.ServiceEvent;
 import dev.registry.ServiceListener;
-import java.io.PrintStream;
+import java.io.PrintWriter;
 import java.time.Instant;
 import java.time.LocalTime;
 import java.time.format.DateTimeFormatter;
 import java.time.temporal.ChronoUnit;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Parameters;
 
 /**
  * {@code registry watch [NAME] [--json]}: prints events as they happen until Ctrl-C, one line each, as text
  * or as JSON lines. With a name, it pings that name first, so its current instances show at once as
  * {@code REGISTERED}; without one, it watches every name and pings each name when it first shows up.
  */
-final class WatchCommand implements Command {
+@Command(name = "watch", description = {
+        "Prints events (REGISTERED, UPDATED, UNREGISTERED, EXPIRED) as they happen, one a line, until Ctrl-C.",
+        "With a name, its current instances show at once."})
+final class WatchCommand extends BusCommand {
 
     private static final DateTimeFormatter TIME = DateTimeFormatter.ofPattern("HH:mm:ss.SSS");
 
+    @Parameters(paramLabel = "NAME", arity = "0..1", description = "one service (default: every service)")
+    private String name;
+
+    @Option(names = "--json", description = "one JSON object a line, for scripts")
+    private boolean json;
+
     @Override
-    public int run(Invocation invocation) {
-        PrintStream out = invocation.out();
-        ServiceListener printer = invocation.json() ? event -> out.println(Json.event(event, Instant.now()))
+    int run(Invocation invocation) {
+        PrintWriter out = invocation.out();
+        // println: picocli's writer flushes each line, so a pipe sees every event as it happens
+        ServiceListener printer = json ? event -> out.println(JsonText.write(EventJson.of(event, Instant.now()), false))
                 : event -> out.println(line(event));
-        String name = invocation.arguments().operands().isEmpty() ? null : invocation.arguments().operands().get(0);
         if (name == null) {
             Discovery.start(invocation.registry(), printer);
         } else {

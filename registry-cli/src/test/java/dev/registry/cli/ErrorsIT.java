@@ -60,9 +60,10 @@ class ErrorsIT {
         RegistryCli.Result badDuration = RegistryCli.run(Map.of(), "ls", "--wait", "5");
 
         assertEquals(2, unknownOption.exit(), unknownOption.toString());
-        assertEquals("registry: unknown option --colour\nrun 'registry help' for usage\n", unknownOption.stderr());
+        assertEquals("registry: Unknown options: '--colour', 'blue'\nusage: registry ls [OPTIONS]; 'registry ls --help' tells more\n",
+                unknownOption.stderr());
         assertEquals(2, missingOperand.exit(), missingOperand.toString());
-        assertEquals("registry: get needs an argument\nusage: registry get NAME [--filter lb|local|passing]... [--json]\n",
+        assertEquals("registry: Missing required parameter: 'NAME'\nusage: registry get [OPTIONS] NAME; 'registry get --help' tells more\n",
                 missingOperand.stderr());
         assertEquals(2, unknownCommand.exit(), unknownCommand.toString());
         assertTrue(unknownCommand.stderr().startsWith("registry: unknown command 'list'; the commands are get, ls,"),

@@ -4,11 +4,13 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 
 import dev.registry.Service;
 import dev.registry.Status;
+import dev.registry.ServiceEvent;
 import java.time.Duration;
+import java.time.Instant;
 import java.util.List;
 import org.junit.jupiter.api.Test;
 
-/** How the tool prints instances and durations, and reads the host of an address for the catalog. */
+/** How the tool prints instances, events, catalog entries and durations, and reads the host of an address for the catalog. */
 class FormatsTest {
 
     @Test
@@ -27,8 +29,27 @@ class FormatsTest {
     @Test
     void jsonHasEveryFieldOfAnInstance() {
         assertEquals("[{\"name\":\"api\",\"address\":\"127.0.0.1:8080\",\"network\":\"\",\"url\":\"\",\"version\":\"\","
-                + "\"host\":\"h\",\"status\":\"warning\",\"kv\":{\"zone\":\"eu\"}}]", Json.services(List.of(Service.builder("api")
-                .address("127.0.0.1:8080").host("h").status(Status.WARNING).kv("zone", "eu").build()), false));
+                + "\"host\":\"h\",\"status\":\"warning\",\"kv\":{\"zone\":\"eu\"}}]", JsonText.write(InstanceJson.sorted(List.of(
+                Service.builder("api").address("127.0.0.1:8080").host("h").status(Status.WARNING).kv("zone", "eu").build())),
+                false));
+    }
+
+    @Test
+    void anEventIsOneLineOfJson() {
+        ServiceEvent event = new ServiceEvent(ServiceEvent.Type.EXPIRED, Service.builder("api").address(":80").host("h").build());
+
+        assertEquals("{\"time\":\"2024-05-01T12:00:01.123Z\",\"event\":\"EXPIRED\",\"service\":{\"name\":\"api\","
+                + "\"address\":\":80\",\"network\":\"\",\"url\":\"\",\"version\":\"\",\"host\":\"h\",\"status\":\"passing\","
+                + "\"kv\":{}}}", JsonText.write(EventJson.of(event, Instant.parse("2024-05-01T12:00:01.123Z")), false));
+    }
+
+    @Test
+    void theCatalogHasConsulsFieldsInConsulsOrder() {
+        assertEquals("[{\"ID\":\"greeter@:8080\",\"Node\":\"web-1\",\"Address\":\"web-1\",\"Datacenter\":\"\","
+                + "\"NodeMeta\":{},\"ServiceAddress\":\"\",\"ServiceID\":\"greeter@:8080\",\"ServiceName\":\"greeter\","
+                + "\"ServicePort\":8080,\"ServiceMeta\":{\"zone\":\"eu\"},\"ServiceTags\":[]}]",
+                JsonText.write(CatalogEntry.sorted(List.of(Service.builder("greeter").address(":8080").host("web-1")
+                        .kv("zone", "eu").build())), false));
     }
 
     @Test
@@ -42,12 +63,12 @@ class FormatsTest {
 
     @Test
     void theCatalogReadsTheHostOfEveryFormOfAddress() {
-        assertEquals("10.0.0.5", CatalogJson.hostOf("10.0.0.5:8080"));
-        assertEquals("::1", CatalogJson.hostOf("[::1]:8080"));
-        assertEquals("", CatalogJson.hostOf(":8080"));
-        assertEquals("web-1", CatalogJson.hostOf("web-1"));
-        assertEquals("fe80::1", CatalogJson.hostOf("fe80::1"));
-        assertEquals("/tmp/greeter.sock", CatalogJson.hostOf("/tmp/greeter.sock"));
+        assertEquals("10.0.0.5", CatalogEntry.hostOf("10.0.0.5:8080"));
+        assertEquals("::1", CatalogEntry.hostOf("[::1]:8080"));
+        assertEquals("", CatalogEntry.hostOf(":8080"));
+        assertEquals("web-1", CatalogEntry.hostOf("web-1"));
+        assertEquals("fe80::1", CatalogEntry.hostOf("fe80::1"));
+        assertEquals("/tmp/greeter.sock", CatalogEntry.hostOf("/tmp/greeter.sock"));
     }
 
     @Test

@@ -59,7 +59,8 @@ class RegisterAndPingIT {
         RegistryCli.Result badStatus = RegistryCli.run(environment(), "register", "greeter", "127.0.0.1:9502", "--status", "ok");
 
         assertEquals(2, badKv.exit(), badKv.toString());
-        assertTrue(badKv.stderr().startsWith("registry: --kv 'zone': write it as KEY=VALUE"), badKv.toString());
+        assertTrue(badKv.stderr().startsWith("registry: ") && badKv.stderr().contains("'--kv'")
+                && badKv.stderr().contains("KEY=VALUE format but was zone"), badKv.toString());
         assertEquals(2, badName.exit(), badName.toString());
         assertTrue(badName.stderr().contains("'green.eggs'"), badName.toString());
         assertEquals(2, badStatus.exit(), badStatus.toString());
