@@ -1,6 +1,6 @@
 package dev.registry;
 
-import dev.registry.internal.HostName;
+import dev.registry.internal.LocalHostFilter;
 import dev.registry.internal.RoundRobin;
 import java.util.ArrayList;
 import java.util.List;
@@ -15,6 +15,7 @@ public final class Filters {
 
     private static final Filter LOAD_BALANCE = new RoundRobin();
     private static final Filter PASSING = where(service -> service.status() == Status.PASSING);
+    private static final Filter LOCALHOST = new LocalHostFilter();
 
     /** The {@code kv} key {@link #preferZone(String)} reads. */
     public static final String ZONE_KEY = "zone";
@@ -38,11 +39,12 @@ public final class Filters {
     }
 
     /**
-     * Only instances whose host is this machine's host name (the default host of a registration). If the
-     * registry's host name was configured, use {@link #sameHost(String)} with that name instead.
+     * Only instances on this host: in a registry's lookups, those whose host is the registry's
+     * {@linkplain RegistryOptions#hostName() host name} (the host its own registrations get, this machine's name
+     * unless configured); applied to a list outside a registry, this machine's host name.
      */
     public static Filter localhost() {
-        return sameHost(HostName.local());
+        return LOCALHOST;
     }
 
     /** Only instances whose {@linkplain Service#host() host} equals {@code host}. */

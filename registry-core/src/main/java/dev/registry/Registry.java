@@ -24,10 +24,16 @@ import java.util.function.Consumer;
  * }
  * }</pre>
  *
- * <h2>Threading</h2>
- * Thread-safe. Lookups of a cached name read an immutable snapshot without lock or I/O. Listeners run on the
- * listener executor (see {@link RegistryOptions}), never on a transport thread. The registry starts daemon
- * threads named {@code registry-...}, all stopped by {@link #close()}.
+ * <h2>Threading and bounds</h2>
+ * Thread-safe. Lookups of a cached name read an immutable snapshot without lock or I/O. Filters run on the
+ * caller's thread (an async lookup's on a registry thread); listeners and watchers on the registry's
+ * {@code registry-events} threads or the configured listener executor, in order per name, never on a transport
+ * thread, and one that blocks delays only its own name. No method blocks longer than its bound, whatever the
+ * bus or user code does: a lookup the lookup timeout, {@link #await} its timeout; {@link #register},
+ * {@link #observe} and a registration's changes return at once while the bus is down (taking effect when it is
+ * back) and wait at most the lookup timeout for their subscription while it is up. {@link #close()} releases
+ * every waiting call with {@link RegistryClosedException}, and every call after it throws that exception. The
+ * registry starts daemon threads named {@code registry-...}, all stopped by {@link #close()}.
  */
 public interface Registry extends AutoCloseable {
 
@@ -38,7 +44,7 @@ public interface Registry extends AutoCloseable {
      *
      * @throws IllegalArgumentException if a variable holds an invalid value (the message names the variable and
      *                                  the value), or no transport on the class path handles the URL's scheme
-     * @throws dev.registry.spi.TransportException if the bus cannot be reached
+     * @throws dev.registry.spi.TransportException if the bus cannot be reached (a {@link RegistryException})
      */
     static Registry connect() {
         EnvironmentConfig environment = EnvironmentConfig.fromEnvironment();
@@ -76,8 +82,11 @@ public interface Registry extends AutoCloseable {
     /**
      * Registers an instance: publishes it at once, then every register interval, and answers pings for its
      * name until it is unregistered or this registry closes. A service without a host gets the registry's
-     * host name. Registering the same name and address again replaces the earlier registration.
+     * host name. Registering the same name and address again replaces the earlier registration. Returns at once
+     * while the bus is down: the instance is announced when it is back.
      *
+     * @throws IllegalArgumentException if the service's message would be larger than the options'
+     *                                  {@code maxMessageSize} (every peer would drop it)
      * @throws RegistryClosedException if the registry is closed
      */
     Registration register(Service service);
@@ -91,10 +100,13 @@ public interface Registry extends AutoCloseable {
     /**
      * One instance of {@code name} passing the default filters then {@code filters}: the first of what they
      * leave, so pass {@link Filters#loadBalance()} to spread calls. Answers from the cache when it can;
-     * otherwise pings the bus and waits up to the lookup timeout.
+     * otherwise pings the bus and waits up to the lookup timeout, running the filters on this thread as answers
+     * arrive: what a filter throws, this method throws, at once.
      *
      * @throws ServiceNotFoundException if none passed within the lookup timeout
      * @throws IllegalArgumentException if {@code name} is not a valid service name
+     * @throws NullPointerException if a filter is null
+     * @throws RegistryClosedException if the registry is or gets closed
      */
     Service getService(String name, Filter... filters);
 
@@ -108,23 +120,29 @@ public interface Registry extends AutoCloseable {
     Optional<Service> findService(String name, Filter... filters);
 
     /**
-     * Every instance of {@code name} passing the filters. On a cold cache it pings and collects every
-     * answer that arrives within the lookup timeout (not only the first); empty when none answered.
+     * Every instance of {@code name} passing the filters, as an immutable list. On a cold cache it pings and
+     * collects every answer that arrives within the lookup timeout, whatever arrived first (a heartbeat landing
+     * before the answers does not cut the list short); concurrent callers each get the full list; empty when
+     * none answered. Filters and exceptions as for {@link #getService}.
      */
     List<Service> getServices(String name, Filter... filters);
 
     /**
-     * {@link #getService} without blocking the caller: completes on a registry thread, exceptionally with
-     * {@link ServiceNotFoundException} after the lookup timeout. Completes at once on a cache hit.
+     * {@link #getService} without blocking the caller: completes on a registry thread (never a transport's, and
+     * never behind a blocked listener), exceptionally with {@link ServiceNotFoundException} after the lookup
+     * timeout, with what a filter threw, or with {@link RegistryClosedException} when the registry closes.
+     * Completes at once on a cache hit.
      */
     CompletableFuture<Service> getServiceAsync(String name, Filter... filters);
 
-    /** {@link #getServices} without blocking the caller. */
+    /** {@link #getServices} without blocking the caller; completes as {@link #getServiceAsync} does. */
     CompletableFuture<List<Service>> getServicesAsync(String name, Filter... filters);
 
     /**
      * Calls {@code listener} for every change of the instances of {@code name} from now on, and keeps
-     * {@code name} cached. Does not replay instances already cached; look them up for the current state.
+     * {@code name} cached; pings the name so that instances already on the bus are announced (and reported as
+     * {@code REGISTERED} if not cached yet). Closing the subscription stops the events; once nothing else uses
+     * the name, it is forgotten after the options' {@code nameIdleTime}.
      */
     Subscription observe(String name, ServiceListener listener);
 
@@ -152,13 +170,14 @@ public interface Registry extends AutoCloseable {
      * dependencies before it starts serving.
      *
      * @throws DependencyTimeoutException naming the services still missing after {@code timeout}
+     * @throws RegistryClosedException if the registry is or gets closed meanwhile
      */
     void await(Duration timeout, String... names);
 
     /** This process's live registrations. */
     List<Registration> registrations();
 
-    /** The names this registry keeps cached (looked up or observed). */
+    /** The names this registry is subscribed to now (looked up, observed or watched, and not yet idle). */
     Set<String> observedNames();
 
     /** A snapshot of this registry's counters. */
@@ -168,8 +187,9 @@ public interface Registry extends AutoCloseable {
     RegistryOptions options();
 
     /**
-     * Unregisters every registration of this registry, stops its threads and closes its transport.
-     * Idempotent; other registries in the JVM are not affected.
+     * Unregisters every registration of this registry, releases every waiting call with
+     * {@link RegistryClosedException}, stops its threads and closes its transport. Idempotent; other registries
+     * in the JVM are not affected.
      */
     @Override
     void close();

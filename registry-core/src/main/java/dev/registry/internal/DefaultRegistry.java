@@ -110,8 +110,7 @@ public final class DefaultRegistry implements Registry, DefaultRegistration.Anno
         this.cache = new InstanceCache(clock, scheduler, names, brake, sweep, this::onCacheChange);
         Inbound inbound = new Inbound(codec, signer, topics, options, cache, counters, new SerialExecutor(events, new LongAdder()));
         this.observations = new Observations(pubsub, topics, inbound::onMessage, io);
-        this.lookups = new Lookups(options.defaultFilters(), options.lookupTimeout().toNanos(), scheduler, events, counters,
-                names, observations, options.ticker(), this::ping);
+        this.lookups = new Lookups(options, scheduler, events, counters, names, observations, this::ping);
         this.own = new OwnRegistrations(pubsub, topics, this::answerPing, io);
         this.health = new HealthMonitor(scheduler, id);
         this.heartbeats = new Heartbeats(options.registerInterval(), scheduler, own::all, options.ticker());
@@ -216,7 +215,8 @@ public final class DefaultRegistry implements Registry, DefaultRegistration.Anno
     @Override
     public List<Service> getServices(String name, Filter... filters) {
         List<Service> cached = cachedAll(name, Lookups.requireFilters(filters));
-        return cached != null ? cached : lookups.all(name, filters);
+        // immutable whatever the filters returned (List.copyOf returns an immutable list as it is)
+        return List.copyOf(cached != null ? cached : lookups.all(name, filters));
     }
 
     @Override
@@ -231,7 +231,8 @@ public final class DefaultRegistry implements Registry, DefaultRegistration.Anno
     @Override
     public CompletableFuture<List<Service>> getServicesAsync(String name, Filter... filters) {
         List<Service> cached = cachedAll(name, Lookups.requireFilters(filters));
-        return cached != null ? CompletableFuture.completedFuture(cached) : lookups.allAsync(name, filters).copy();
+        return cached != null ? CompletableFuture.completedFuture(List.copyOf(cached))
+                : lookups.allAsync(name, filters).thenApply(List::copyOf);
     }
 
     @Override

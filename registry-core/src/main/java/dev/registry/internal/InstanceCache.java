@@ -9,6 +9,7 @@ import dev.registry.Service;
 import dev.registry.ServiceEvent;
 import java.util.HashSet;
 import java.util.LinkedHashSet;
+import java.util.Optional;
 import java.util.Set;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.RejectedExecutionException;
@@ -96,7 +97,7 @@ final class InstanceCache {
                 brake.cached(ExpiryBrake.hostOf(service));
                 NameState state = names.acquire(key.name(), s -> s.put(service));
                 changes.changed(state, previous == null ? new ServiceEvent(ServiceEvent.Type.REGISTERED, service)
-                        : new ServiceEvent(ServiceEvent.Type.UPDATED, service));
+                        : new ServiceEvent(ServiceEvent.Type.UPDATED, service, Optional.of(previous.service())));
             }
             if (previous != null) {
                 dueIndex.remove(previous.deadline(), key);

@@ -3,6 +3,7 @@ package dev.registry.internal;
 import dev.registry.Filter;
 import dev.registry.RegistryClosedException;
 import dev.registry.RegistryException;
+import dev.registry.RegistryOptions;
 import dev.registry.Service;
 import dev.registry.Ticker;
 import java.util.List;
@@ -32,6 +33,7 @@ import java.util.function.Consumer;
 final class Lookups {
 
     private final List<Filter> defaultFilters;
+    private final String hostName;
     private final long timeoutNanos;
     private final ScheduledExecutorService scheduler;
     private final ElasticExecutor callbacks;
@@ -42,16 +44,17 @@ final class Lookups {
     private final Consumer<String> ping;
     private volatile boolean closed;
 
-    Lookups(List<Filter> defaultFilters, long timeoutNanos, ScheduledExecutorService scheduler, ElasticExecutor callbacks,
-            RegistryCounters counters, NameTable names, Observations observations, Ticker ticker, Consumer<String> ping) {
-        this.defaultFilters = defaultFilters;
-        this.timeoutNanos = timeoutNanos;
+    Lookups(RegistryOptions options, ScheduledExecutorService scheduler, ElasticExecutor callbacks,
+            RegistryCounters counters, NameTable names, Observations observations, Consumer<String> ping) {
+        this.defaultFilters = options.defaultFilters();
+        this.hostName = options.hostName();
+        this.timeoutNanos = options.lookupTimeout().toNanos();
+        this.ticker = options.ticker();
         this.scheduler = scheduler;
         this.callbacks = callbacks;
         this.counters = counters;
         this.names = names;
         this.observations = observations;
-        this.ticker = ticker;
         this.ping = ping;
     }
 
@@ -89,9 +92,9 @@ final class Lookups {
         return passed;
     }
 
-    /** {@code Filters.loadBalance()} turns in this registry's per-name position; any other filter runs as it is. */
-    private static List<Service> apply(NameState state, Filter filter, List<Service> instances) {
-        return filter instanceof RoundRobin ? List.of(state.nextRoundRobin(instances)) : filter.apply(instances);
+    /** A {@link RegistryFilter} runs with this registry's state ({@code Filters.loadBalance()}, {@code localhost()}). */
+    private List<Service> apply(NameState state, Filter filter, List<Service> instances) {
+        return filter instanceof RegistryFilter own ? own.applyIn(state, hostName, instances) : filter.apply(instances);
     }
 
     /** Waits on the caller's thread for an instance passing {@code filters}; empty after the lookup timeout. */

@@ -1,6 +1,5 @@
 package dev.registry.internal;
 
-import dev.registry.Filter;
 import dev.registry.Service;
 import java.util.List;
 import java.util.concurrent.atomic.AtomicInteger;
@@ -11,7 +10,7 @@ import java.util.concurrent.atomic.AtomicInteger;
  * ever-new names keeps nothing per name); this class only marks the filter. Applied outside a registry, to a
  * list of the caller's, it rotates one shared position, so it still spreads calls and holds no state per name.
  */
-public final class RoundRobin implements Filter {
+public final class RoundRobin implements RegistryFilter {
 
     private final AtomicInteger position = new AtomicInteger();
 
@@ -22,5 +21,10 @@ public final class RoundRobin implements Filter {
             return instances;
         }
         return List.of(instances.get((position.getAndIncrement() & Integer.MAX_VALUE) % size));
+    }
+
+    @Override
+    public List<Service> applyIn(NameState state, String hostName, List<Service> instances) {
+        return List.of(state.nextRoundRobin(instances));
     }
 }

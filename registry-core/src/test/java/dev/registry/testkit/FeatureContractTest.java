@@ -43,7 +43,7 @@ public abstract class FeatureContractTest extends RegistryTestBase {
         AtomicReference<Status> health = new AtomicReference<>(Status.PASSING);
         Registry owner = registry();
         Registration registration = owner.register(service("checked", "127.0.0.1:1"),
-                HealthCheck.of(health::get).withInterval(Duration.ofMillis(50)));
+                HealthCheck.of(health::get).interval(Duration.ofMillis(50)).build());
         Registry observer = registry();
         EventRecorder events = new EventRecorder();
         observer.observe("checked", events);
@@ -61,7 +61,7 @@ public abstract class FeatureContractTest extends RegistryTestBase {
         ServerSocket listening = new ServerSocket(0, 50, java.net.InetAddress.getLoopbackAddress());
         int port = listening.getLocalPort();
         Registration registration = owner.register(service("tcp", "127.0.0.1:" + port),
-                HealthCheck.tcp("127.0.0.1", port).withInterval(Duration.ofMillis(50)).withTimeout(Duration.ofMillis(500)).withRetries(3));
+                HealthCheck.tcp("127.0.0.1", port).interval(Duration.ofMillis(50)).timeout(Duration.ofMillis(500)).retries(3).build());
         Registry observer = registry();
         EventRecorder events = new EventRecorder();
         observer.observe("tcp", events);
@@ -91,7 +91,7 @@ public abstract class FeatureContractTest extends RegistryTestBase {
         try {
             String url = "http://127.0.0.1:" + server.getAddress().getPort() + "/health";
             Registration registration = registry().register(service("web", "127.0.0.1:1"),
-                    HealthCheck.http(url).withInterval(Duration.ofMillis(50)).withRetries(1));
+                    HealthCheck.http(url).interval(Duration.ofMillis(50)).retries(1).build());
             Await.until("passing", () -> registration.status() == Status.PASSING);
             code.set(503);
             Await.until("critical on 503", () -> registration.status() == Status.CRITICAL);
@@ -111,7 +111,7 @@ public abstract class FeatureContractTest extends RegistryTestBase {
             started.incrementAndGet();
             release.await();
             return Status.PASSING;
-        }).withInterval(Duration.ofMillis(20)).withTimeout(Duration.ofMillis(100)).withRetries(2));
+        }).interval(Duration.ofMillis(20)).timeout(Duration.ofMillis(100)).retries(2).build());
         long published = owner.stats().messagesOut();
 
         Await.until("critical after two timed-out probes", () -> registration.status() == Status.CRITICAL);

@@ -92,6 +92,38 @@ public abstract class RegistryContractTest extends RegistryTestBase {
     }
 
     @Test
+    void localhostMeansTheRegistrysConfiguredHostName() {
+        Registry owner = registry(options().hostName("box-a").build());
+        owner.register(service("local", "127.0.0.1:1"));
+        owner.register(Service.builder("local").address("127.0.0.1:2").host("box-b").build());
+        Registry client = registry(options().hostName("box-a").build());
+        Await.until("both instances", () -> client.getServices("local").size() == 2);
+
+        assertEquals(List.of("127.0.0.1:1"), client.getServices("local", Filters.localhost()).stream().map(Service::address).toList());
+        Registry elsewhere = registry(options().hostName("box-b").build());
+        Await.until("both instances elsewhere", () -> elsewhere.getServices("local").size() == 2);
+        assertEquals("127.0.0.1:2", elsewhere.getService("local", Filters.localhost()).address());
+    }
+
+    @Test
+    void loadBalanceRoundRobinsEachNameOnItsOwnInterleaved() {
+        Registry owner = registry();
+        for (int i = 1; i <= 3; i++) {
+            owner.register(service("left", "127.0.0.1:" + i));
+            owner.register(service("right", "127.0.0.2:" + i));
+        }
+        Registry client = registry();
+        Await.until("all six", () -> client.getServices("left").size() == 3 && client.getServices("right").size() == 3);
+        java.util.Map<String, Integer> hits = new java.util.TreeMap<>();
+        for (int i = 0; i < 300; i++) {
+            hits.merge(client.getService("left", Filters.loadBalance()).address(), 1, Integer::sum);
+            hits.merge(client.getService("right", Filters.loadBalance()).address(), 1, Integer::sum);
+        }
+        assertEquals(6, hits.size(), hits.toString());
+        assertTrue(hits.values().stream().allMatch(count -> count == 100), "exactly fair per name: " + hits);
+    }
+
+    @Test
     void loadBalanceRoundRobinsOverInstances() {
         Registry owner = registry();
         for (int port = 1; port <= 3; port++) {
@@ -203,6 +235,8 @@ public abstract class RegistryContractTest extends RegistryTestBase {
 
         ServiceEvent updated = events.await(ServiceEvent.Type.UPDATED, "127.0.0.1:1");
         assertEquals(Status.CRITICAL, updated.service().status());
+        assertEquals(Status.PASSING, updated.previous().orElseThrow().status(), "an UPDATED event carries the state before");
+        assertTrue(events.of(ServiceEvent.Type.REGISTERED).get(0).previous().isEmpty());
         assertEquals(Status.CRITICAL, registration.status());
         assertTrue(client.findService("health", Filters.passing()).isEmpty());
         assertEquals(Status.CRITICAL, client.getService("health").status());

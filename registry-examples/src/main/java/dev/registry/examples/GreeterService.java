@@ -70,7 +70,7 @@ public final class GreeterService implements AutoCloseable {
         GreeterService service = new GreeterService(server);
         // The socket is bound, so a client that finds the instance from now on is queued until start() below.
         service.registration = registry.register(Service.builder(name).address(address).url("http://" + address + "/")
-                .version("1.0.0").kv("id", id).build(), HealthCheck.of(service::health).withInterval(checkPeriod));
+                .version("1.0.0").kv("id", id).build(), HealthCheck.of(service::health).interval(checkPeriod).build());
         byte[] greeting = ("hello from " + id).getBytes(StandardCharsets.UTF_8);
         server.createContext("/hello", exchange -> respond(exchange, 200, greeting));
         server.createContext("/health", service::healthEndpoint);
