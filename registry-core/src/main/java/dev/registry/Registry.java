@@ -44,7 +44,7 @@ public interface Registry extends AutoCloseable {
      *
      * @throws IllegalArgumentException if a variable holds an invalid value (the message names the variable and
      *                                  the value), or no transport on the class path handles the URL's scheme
-     * @throws dev.registry.spi.TransportException if the bus cannot be reached (a {@link RegistryException})
+     * @throws dev.registry.TransportException if the bus cannot be reached (a {@link RegistryException})
      */
     static Registry connect() {
         EnvironmentConfig environment = EnvironmentConfig.fromEnvironment();
@@ -67,7 +67,7 @@ public interface Registry extends AutoCloseable {
      *
      * @throws IllegalArgumentException if no transport on the class path handles the scheme (the message
      *                                  names the schemes that are available)
-     * @throws dev.registry.spi.TransportException if the bus cannot be reached
+     * @throws dev.registry.TransportException if the bus cannot be reached
      */
     static Registry connect(String url) {
         return connect(url, RegistryOptions.defaults());

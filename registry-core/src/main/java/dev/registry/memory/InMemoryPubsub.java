@@ -5,7 +5,7 @@ import dev.registry.spi.ConnectionState;
 import dev.registry.spi.MessageHandler;
 import dev.registry.spi.Pubsub;
 import dev.registry.spi.TopicSubscription;
-import dev.registry.spi.TransportException;
+import dev.registry.TransportException;
 import java.util.List;
 import java.util.Objects;
 import java.util.concurrent.CopyOnWriteArrayList;

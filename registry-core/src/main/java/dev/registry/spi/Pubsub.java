@@ -1,5 +1,6 @@
 package dev.registry.spi;
 
+import dev.registry.TransportException;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;

@@ -1,5 +1,6 @@
 package dev.registry.spi;
 
+import dev.registry.TransportException;
 import java.net.URI;
 import java.util.Set;
 

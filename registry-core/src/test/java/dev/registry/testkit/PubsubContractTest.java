@@ -7,7 +7,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.registry.spi.Pubsub;
 import dev.registry.spi.TopicSubscription;
-import dev.registry.spi.TransportException;
+import dev.registry.TransportException;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.List;

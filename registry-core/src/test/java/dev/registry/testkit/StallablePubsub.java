@@ -4,7 +4,7 @@ import dev.registry.spi.ConnectionListener;
 import dev.registry.spi.MessageHandler;
 import dev.registry.spi.Pubsub;
 import dev.registry.spi.TopicSubscription;
-import dev.registry.spi.TransportException;
+import dev.registry.TransportException;
 import java.time.Duration;
 import java.util.List;
 import java.util.Objects;

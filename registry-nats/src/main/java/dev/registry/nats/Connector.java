@@ -1,6 +1,6 @@
 package dev.registry.nats;
 
-import dev.registry.spi.TransportException;
+import dev.registry.TransportException;
 import io.nats.client.AuthenticationException;
 import io.nats.client.Connection;
 import io.nats.client.Nats;

@@ -4,7 +4,7 @@ import dev.registry.spi.ConnectionListener;
 import dev.registry.spi.MessageHandler;
 import dev.registry.spi.Pubsub;
 import dev.registry.spi.TopicSubscription;
-import dev.registry.spi.TransportException;
+import dev.registry.TransportException;
 import io.nats.client.Connection;
 import io.nats.client.Dispatcher;
 import io.nats.client.Options;

@@ -2,7 +2,7 @@ package dev.registry.nats;
 
 import dev.registry.spi.ConnectionListener;
 import dev.registry.spi.ConnectionState;
-import dev.registry.spi.TransportException;
+import dev.registry.TransportException;
 import io.nats.client.Connection;
 import io.nats.client.Statistics;
 import java.time.Duration;

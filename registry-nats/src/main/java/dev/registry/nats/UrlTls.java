@@ -1,6 +1,6 @@
 package dev.registry.nats;
 
-import dev.registry.spi.TransportException;
+import dev.registry.TransportException;
 import io.nats.client.Options;
 import java.security.NoSuchAlgorithmException;
 import java.util.Locale;

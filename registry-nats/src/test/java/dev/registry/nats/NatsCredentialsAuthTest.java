@@ -4,7 +4,7 @@ import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTimeoutPreemptively;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import dev.registry.spi.TransportException;
+import dev.registry.TransportException;
 import dev.registry.testkit.LocalServer;
 import io.nats.client.Nats;
 import io.nats.client.Options;

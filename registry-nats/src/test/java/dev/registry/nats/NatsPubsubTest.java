@@ -11,7 +11,7 @@ import dev.registry.RegistryOptions;
 import dev.registry.Service;
 import dev.registry.spi.ConnectionState;
 import dev.registry.spi.Pubsub;
-import dev.registry.spi.TransportException;
+import dev.registry.TransportException;
 import dev.registry.testkit.Await;
 import dev.registry.testkit.LocalServer;
 import io.nats.client.Connection;

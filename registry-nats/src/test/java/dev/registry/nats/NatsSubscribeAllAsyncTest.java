@@ -10,7 +10,7 @@ import dev.registry.spi.ConnectionState;
 import dev.registry.spi.MessageHandler;
 import dev.registry.spi.Pubsub;
 import dev.registry.spi.TopicSubscription;
-import dev.registry.spi.TransportException;
+import dev.registry.TransportException;
 import dev.registry.testkit.Await;
 import dev.registry.testkit.LocalServer;
 import io.nats.client.Options;

@@ -8,7 +8,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import dev.registry.Registry;
 import dev.registry.RegistryOptions;
 import dev.registry.Service;
-import dev.registry.spi.TransportException;
+import dev.registry.TransportException;
 import dev.registry.testkit.LocalServer;
 import io.nats.client.Options;
 import java.nio.charset.StandardCharsets;

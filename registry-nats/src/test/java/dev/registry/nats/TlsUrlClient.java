@@ -3,7 +3,7 @@ package dev.registry.nats;
 import dev.registry.Registry;
 import dev.registry.RegistryOptions;
 import dev.registry.Service;
-import dev.registry.spi.TransportException;
+import dev.registry.TransportException;
 import java.time.Duration;
 
 /**

@@ -5,7 +5,7 @@ import dev.registry.spi.ConnectionState;
 import dev.registry.spi.MessageHandler;
 import dev.registry.spi.Pubsub;
 import dev.registry.spi.TopicSubscription;
-import dev.registry.spi.TransportException;
+import dev.registry.TransportException;
 import io.lettuce.core.ClientOptions;
 import io.lettuce.core.RedisClient;
 import io.lettuce.core.RedisFuture;

@@ -103,7 +103,7 @@ public final class RedisPubsubProvider implements PubsubProvider {
     /**
      * Connects to the Redis at {@code uri}.
      *
-     * @throws dev.registry.spi.TransportException if it cannot be reached or refuses the credentials; the
+     * @throws dev.registry.TransportException if it cannot be reached or refuses the credentials; the
      *                                             message names the URL with its password masked
      * @throws IllegalArgumentException            if the URL is malformed
      */

@@ -2,7 +2,7 @@ package dev.registry.redis;
 
 import dev.registry.spi.MessageHandler;
 import dev.registry.spi.TopicSubscription;
-import dev.registry.spi.TransportException;
+import dev.registry.TransportException;
 import io.lettuce.core.RedisChannelHandler;
 import io.lettuce.core.RedisCommandExecutionException;
 import io.lettuce.core.RedisFuture;

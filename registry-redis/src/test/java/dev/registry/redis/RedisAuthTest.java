@@ -9,7 +9,7 @@ import dev.registry.Registry;
 import dev.registry.RegistryOptions;
 import dev.registry.Service;
 import dev.registry.spi.Pubsub;
-import dev.registry.spi.TransportException;
+import dev.registry.TransportException;
 import dev.registry.testkit.LocalServer;
 import io.lettuce.core.RedisClient;
 import io.lettuce.core.RedisURI;

@@ -7,7 +7,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.registry.Addresses;
 import dev.registry.Registry;
-import dev.registry.spi.TransportException;
+import dev.registry.TransportException;
 import io.lettuce.core.RedisCredentials;
 import io.lettuce.core.RedisURI;
 import java.net.URI;

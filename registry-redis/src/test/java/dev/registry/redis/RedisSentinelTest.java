@@ -8,7 +8,7 @@ import dev.registry.Addresses;
 import dev.registry.Registry;
 import dev.registry.RegistryOptions;
 import dev.registry.Service;
-import dev.registry.spi.TransportException;
+import dev.registry.TransportException;
 import dev.registry.testkit.LocalServer;
 import java.io.IOException;
 import java.nio.file.Files;

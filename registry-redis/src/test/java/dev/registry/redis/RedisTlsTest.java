@@ -6,7 +6,7 @@ import static org.junit.jupiter.api.Assertions.assertThrows;
 import dev.registry.Registry;
 import dev.registry.RegistryOptions;
 import dev.registry.Service;
-import dev.registry.spi.TransportException;
+import dev.registry.TransportException;
 import dev.registry.testkit.LocalServer;
 import io.lettuce.core.ClientOptions;
 import io.lettuce.core.RedisClient;
