@@ -10,6 +10,7 @@ public class DependencyTimeoutException extends RegistryException {
 
     private final List<String> missing;
 
+    /** The services in {@code missing} had no passing instance after {@code waited}. */
     public DependencyTimeoutException(List<String> missing, Duration waited) {
         super("no passing instance of " + missing + " within " + waited.toMillis()
                 + " ms; are they running and registered on the same bus and main topic?");

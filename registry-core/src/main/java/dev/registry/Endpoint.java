@@ -21,6 +21,7 @@ public record Endpoint(String name, String protocol, String host, int port) {
     /** Prefix of the {@code kv} keys that carry endpoints. */
     public static final String KV_PREFIX = "ep.";
 
+    /** Checks every component (see the record's parameters). */
     public Endpoint {
         requireToken("endpoint name", name);
         requireToken("endpoint protocol", protocol);

@@ -42,15 +42,25 @@ import java.util.stream.Collectors;
  */
 public final class EnvironmentConfig {
 
+    /** Variable holding the bus to connect to (a URL whose scheme picks the transport). */
     public static final String URL = "REGISTRY_URL";
+    /** Variable holding the main topic. */
     public static final String PREFIX = "REGISTRY_PREFIX";
+    /** Variable holding the lookup timeout (Go or ISO-8601 duration). */
     public static final String LOOKUP_TIMEOUT = "REGISTRY_LOOKUP_TIMEOUT";
+    /** Variable holding the register interval (duration). */
     public static final String REGISTER_INTERVAL = "REGISTRY_REGISTER_INTERVAL";
+    /** Variable holding the due factor. */
     public static final String DUE_FACTOR = "REGISTRY_DUE_FACTOR";
+    /** Variable holding the due-check period (duration). */
     public static final String DUE_CHECK_PERIOD = "REGISTRY_DUE_CHECK_PERIOD";
+    /** Variable holding the host name of registrations. */
     public static final String HOST_NAME = "REGISTRY_HOST_NAME";
+    /** Variable holding the largest message in bytes. */
     public static final String MAX_MESSAGE_SIZE = "REGISTRY_MAX_MESSAGE_SIZE";
+    /** Variable holding the HMAC signing key. */
     public static final String SIGNING_KEY = "REGISTRY_SIGNING_KEY";
+    /** Variable holding whether a shutdown hook unregisters (true or false). */
     public static final String UNREGISTER_ON_SHUTDOWN = "REGISTRY_UNREGISTER_ON_SHUTDOWN";
 
     /** The bus when {@value #URL} is not set: a NATS server on this machine's default port. */

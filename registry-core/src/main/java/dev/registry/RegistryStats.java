@@ -24,6 +24,7 @@ public record RegistryStats(long messagesIn, long messagesOut, Map<DropReason, L
                             long lookupHits, long lookupMisses, long lookupTimeouts, long pingsSent,
                             long listenerBacklog, long namesTracked, long expiriesHeld, long expiryBrakeEngagements) {
 
+    /** Copies {@code dropped}, so a snapshot never changes. */
     public RegistryStats {
         dropped = Map.copyOf(dropped);
     }

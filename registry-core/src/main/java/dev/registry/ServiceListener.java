@@ -7,5 +7,9 @@ package dev.registry;
 @FunctionalInterface
 public interface ServiceListener {
 
+    /**
+     * Called once per change, on a registry thread (or the configured listener executor), in order for one
+     * service name. Should return promptly: a listener that blocks holds up the events of its own name only.
+     */
     void onEvent(ServiceEvent event);
 }

@@ -9,6 +9,7 @@ public class ServiceNotFoundException extends RegistryException {
 
     private final String serviceName;
 
+    /** No instance of {@code serviceName} passed the lookup's filters within {@code waited}. */
     public ServiceNotFoundException(String serviceName, Duration waited) {
         super("no instance of service '" + serviceName + "' passing the filters was found within "
                 + waited.toMillis() + " ms; is it registered on the same bus and main topic?");

@@ -1,5 +1,7 @@
 package dev.registry;
 
+import org.jspecify.annotations.Nullable;
+
 /**
  * The bus could not be reached or refused an operation: {@code Registry.connect} could not connect (the message
  * names the URL, secrets masked, and what to check), or a transport could not publish or subscribe. Thrown by
@@ -16,7 +18,7 @@ public class TransportException extends RegistryException {
     }
 
     /** An exception saying what could not be done on which bus, and the transport's own exception. */
-    public TransportException(String message, Throwable cause) {
+    public TransportException(String message, @Nullable Throwable cause) {
         super(message, cause);
     }
 }

@@ -35,6 +35,7 @@ import java.util.concurrent.TimeoutException;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.LongAdder;
 import java.util.function.Consumer;
+import org.jspecify.annotations.Nullable;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -266,11 +267,16 @@ public final class DefaultRegistry implements Registry, DefaultRegistration.Anno
 
     @Override
     public Subscription watch(String name, Consumer<List<Service>> watcher) {
-        return watch(name, null, watcher);
+        return startWatch(name, null, watcher);
     }
 
     @Override
     public Subscription watch(String name, Duration refreshEvery, Consumer<List<Service>> watcher) {
+        Objects.requireNonNull(refreshEvery, "refreshEvery");
+        return startWatch(name, refreshEvery, watcher);
+    }
+
+    private Subscription startWatch(String name, @Nullable Duration refreshEvery, Consumer<List<Service>> watcher) {
         Names.requireValidServiceName(name);
         ensureOpen();
         return watches.watch(name, refreshEvery, watcher);

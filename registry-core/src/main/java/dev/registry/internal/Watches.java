@@ -21,6 +21,7 @@ import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
 import java.util.function.Consumer;
 import java.util.function.Function;
+import org.jspecify.annotations.Nullable;
 
 /**
  * {@code Registry.watch} and {@code Registry.await}: instance-list watchers fed from the names' event lanes,
@@ -46,7 +47,7 @@ final class Watches {
     }
 
     /** Starts a watch of an already validated {@code name}; {@code refreshEvery} may be null (no refresh). */
-    Subscription watch(String name, Duration refreshEvery, Consumer<List<Service>> watcher) {
+    Subscription watch(String name, @Nullable Duration refreshEvery, Consumer<List<Service>> watcher) {
         Objects.requireNonNull(watcher, "watcher");
         if (refreshEvery != null && (refreshEvery.isZero() || refreshEvery.isNegative())) {
             throw new IllegalArgumentException("refreshEvery must be > 0, but was " + refreshEvery);

@@ -3,4 +3,7 @@
  * Implement {@link dev.registry.spi.Pubsub} and, for URL-based discovery, {@link dev.registry.spi.PubsubProvider};
  * then extend the contract suite in registry-core's test-jar to prove it.
  */
+@NullMarked
 package dev.registry.spi;
+
+import org.jspecify.annotations.NullMarked;
