@@ -1,10 +1,9 @@
 package dev.registry.cli;
 
+import dev.registry.spi.Redaction;
 import dev.registry.EnvironmentConfig;
 import dev.registry.Registry;
 import dev.registry.RegistryOptions;
-import java.net.URI;
-import java.net.URISyntaxException;
 import java.time.Duration;
 import java.util.Map;
 
@@ -80,15 +79,6 @@ final class Bus {
      * @return the URL fit to print
      */
     static String redacted(String url) {
-        try {
-            String userInfo = new URI(url).getRawUserInfo();
-            if (userInfo == null) {
-                return url;
-            }
-            int colon = userInfo.indexOf(':');
-            return url.replace(userInfo + "@", (colon < 0 ? "***" : userInfo.substring(0, colon) + ":***") + "@");
-        } catch (URISyntaxException notAUri) {
-            return url;
-        }
+        return Redaction.redact(url);
     }
 }

@@ -1,5 +1,6 @@
 package dev.registry.internal;
 
+import dev.registry.spi.DaemonThreads;
 import java.util.concurrent.ThreadFactory;
 import java.util.concurrent.atomic.AtomicInteger;
 
@@ -8,10 +9,10 @@ final class RegistryThreads implements ThreadFactory {
 
     private static final AtomicInteger REGISTRY_IDS = new AtomicInteger();
 
-    private final String prefix;
+    private final ThreadFactory threads;
 
-    private RegistryThreads(String prefix) {
-        this.prefix = prefix;
+    private RegistryThreads(String name) {
+        this.threads = DaemonThreads.named(name);
     }
 
     /** A factory for the threads of one role of a new registry. */
@@ -26,8 +27,6 @@ final class RegistryThreads implements ThreadFactory {
 
     @Override
     public Thread newThread(Runnable task) {
-        Thread thread = new Thread(task, prefix);
-        thread.setDaemon(true);
-        return thread;
+        return threads.newThread(task);
     }
 }

@@ -2,6 +2,7 @@ package dev.registry.memory;
 
 import dev.registry.spi.ConnectionListener;
 import dev.registry.spi.ConnectionState;
+import dev.registry.spi.DaemonThreads;
 import dev.registry.spi.MessageHandler;
 import dev.registry.spi.Pubsub;
 import dev.registry.spi.TopicSubscription;
@@ -38,11 +39,7 @@ public final class InMemoryPubsub implements Pubsub {
     private InMemoryPubsub(InMemoryBus bus) {
         this.bus = bus;
         String threadName = "registry-mem-" + bus.name() + "-" + CONNECTION_IDS.incrementAndGet();
-        this.dispatcher = Executors.newSingleThreadExecutor(runnable -> {
-            Thread thread = new Thread(runnable, threadName);
-            thread.setDaemon(true);
-            return thread;
-        });
+        this.dispatcher = Executors.newSingleThreadExecutor(DaemonThreads.named(threadName));
     }
 
     /** A new connection to the bus called {@code busName}, created on first use. */

@@ -1,5 +1,6 @@
 package dev.registry.nats;
 
+import dev.registry.spi.DaemonThreads;
 import io.nats.client.Options;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
@@ -34,12 +35,12 @@ final class ConnectionThreads {
     ConnectionThreads() {
         String prefix = "registry-nats-" + IDS.incrementAndGet() + "-";
         io = new ThreadPoolExecutor(0, Integer.MAX_VALUE, 500, TimeUnit.MILLISECONDS, new SynchronousQueue<>(),
-                daemons(prefix + "io-"));
-        timers = new ScheduledThreadPoolExecutor(3, daemons(prefix + "timer-"));
+                DaemonThreads.numbered(prefix + "io-"));
+        timers = new ScheduledThreadPoolExecutor(3, DaemonThreads.numbered(prefix + "timer-"));
         timers.setRemoveOnCancelPolicy(true);
         timers.setExecuteExistingDelayedTasksAfterShutdownPolicy(false);
-        events = Executors.newSingleThreadExecutor(daemons(prefix + "events-"));
-        connects = Executors.newSingleThreadExecutor(daemons(prefix + "connect-"));
+        events = Executors.newSingleThreadExecutor(DaemonThreads.numbered(prefix + "events-"));
+        connects = Executors.newSingleThreadExecutor(DaemonThreads.numbered(prefix + "connect-"));
     }
 
     /** {@code builder} running its connection on these threads. jnats leaves executors it was given running. */
@@ -62,14 +63,5 @@ final class ConnectionThreads {
         connects.shutdownNow();
         timers.shutdownNow();
         io.shutdownNow();
-    }
-
-    private static ThreadFactory daemons(String namePrefix) {
-        AtomicInteger count = new AtomicInteger();
-        return runnable -> {
-            Thread thread = new Thread(runnable, namePrefix + count.incrementAndGet());
-            thread.setDaemon(true);
-            return thread;
-        };
     }
 }

@@ -1,6 +1,7 @@
 package dev.registry.nats;
 
 import dev.registry.TransportException;
+import dev.registry.spi.Redaction;
 import io.nats.client.AuthenticationException;
 import io.nats.client.Connection;
 import io.nats.client.Nats;
@@ -79,7 +80,7 @@ final class Connector {
 
     /** The servers of {@code options}, as URLs without the password or token they may carry. */
     static String describe(List<URI> servers) {
-        return servers.stream().map(Connector::redact).collect(Collectors.joining(","));
+        return servers.stream().map(Redaction::redact).collect(Collectors.joining(","));
     }
 
     /** @param lastError the last error jnats reported during the attempt, or null when unknown */
@@ -126,16 +127,5 @@ final class Connector {
     /** The error itself: jnats wraps a failed handshake (TLS, INFO) in the ExecutionException of its task. */
     private static Throwable unwrap(Exception error) {
         return error instanceof ExecutionException && error.getCause() != null ? error.getCause() : error;
-    }
-
-    private static String redact(URI server) {
-        String userInfo = server.getRawUserInfo();
-        if (userInfo == null) {
-            return server.toString();
-        }
-        int colon = userInfo.indexOf(':');
-        // user:password keeps the user; a bare user info is a token, all secret
-        String shown = colon < 0 ? "***" : userInfo.substring(0, colon) + ":***";
-        return server.toString().replace(userInfo + "@", shown + "@");
     }
 }

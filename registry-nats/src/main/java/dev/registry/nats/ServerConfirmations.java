@@ -1,5 +1,6 @@
 package dev.registry.nats;
 
+import dev.registry.spi.DaemonThreads;
 import dev.registry.spi.ConnectionListener;
 import dev.registry.spi.ConnectionState;
 import dev.registry.TransportException;
@@ -38,7 +39,7 @@ import java.util.concurrent.atomic.AtomicInteger;
  */
 final class ServerConfirmations implements ConnectionListener {
 
-    private static final AtomicInteger THREAD_IDS = new AtomicInteger();
+    private static final AtomicInteger PUBSUB_IDS = new AtomicInteger();
 
     /** How long the thread outlives its last flush: long enough for a burst of first lookups to share it. */
     private static final long IDLE_MILLIS = 5_000;
@@ -64,11 +65,7 @@ final class ServerConfirmations implements ConnectionListener {
         this.states = states;
         this.description = description;
         this.thread = new ThreadPoolExecutor(1, 1, IDLE_MILLIS, TimeUnit.MILLISECONDS, new LinkedBlockingQueue<>(),
-                runnable -> {
-                    Thread confirming = new Thread(runnable, "registry-nats-confirm-" + THREAD_IDS.incrementAndGet());
-                    confirming.setDaemon(true);
-                    return confirming;
-                });
+                DaemonThreads.numbered("registry-nats-confirm-" + PUBSUB_IDS.incrementAndGet() + "-"));
         thread.allowCoreThreadTimeOut(true);
     }
 

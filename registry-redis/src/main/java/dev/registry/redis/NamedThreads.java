@@ -1,27 +1,18 @@
 package dev.registry.redis;
 
+import dev.registry.spi.DaemonThreads;
 import io.lettuce.core.resource.ThreadFactoryProvider;
-import java.util.concurrent.ThreadFactory;
 import java.util.concurrent.atomic.AtomicInteger;
 
 /**
- * Daemon threads named {@code registry-redis-...}, as every thread the library starts is (DESIGN.md):
- * the handler thread of a pubsub, and the Lettuce threads of a client the transport creates itself.
+ * The Lettuce threads of a client the transport creates itself, daemons named {@code registry-redis-...} as
+ * every thread the library starts is.
  */
 final class NamedThreads {
 
     private static final AtomicInteger CLIENT_IDS = new AtomicInteger();
 
     private NamedThreads() {
-    }
-
-    /** Threads all called {@code name}: for a single-thread executor. */
-    static ThreadFactory daemon(String name) {
-        return runnable -> {
-            Thread thread = new Thread(runnable, name);
-            thread.setDaemon(true);
-            return thread;
-        };
     }
 
     /**
@@ -32,12 +23,7 @@ final class NamedThreads {
         String client = "registry-redis-client" + CLIENT_IDS.incrementAndGet() + "-";
         return poolName -> {
             String prefix = client + (poolName.startsWith("lettuce-") ? poolName.substring("lettuce-".length()) : poolName) + "-";
-            AtomicInteger threads = new AtomicInteger();
-            return runnable -> {
-                Thread thread = new Thread(runnable, prefix + threads.incrementAndGet());
-                thread.setDaemon(true);
-                return thread;
-            };
+            return DaemonThreads.numbered(prefix);
         };
     }
 }

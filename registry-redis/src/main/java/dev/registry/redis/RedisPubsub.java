@@ -2,6 +2,7 @@ package dev.registry.redis;
 
 import dev.registry.spi.ConnectionListener;
 import dev.registry.spi.ConnectionState;
+import dev.registry.spi.DaemonThreads;
 import dev.registry.spi.MessageHandler;
 import dev.registry.spi.Pubsub;
 import dev.registry.spi.TopicSubscription;
@@ -120,7 +121,7 @@ public final class RedisPubsub implements Pubsub {
         this.subscriber = subscriber;
         this.releaseOwned = releaseOwned;
         this.handlerThread = Executors.newSingleThreadExecutor(
-                NamedThreads.daemon("registry-redis-" + IDS.incrementAndGet() + "-handler"));
+                DaemonThreads.named("registry-redis-" + IDS.incrementAndGet() + "-handler"));
         this.subscriptions = new Subscriptions(subscriber, handlerThread);
         this.monitor = new ConnectionMonitor(this::report);
         Duration timeout = subscriber.getTimeout();

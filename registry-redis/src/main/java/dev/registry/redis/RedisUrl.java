@@ -1,5 +1,6 @@
 package dev.registry.redis;
 
+import dev.registry.spi.Redaction;
 import io.lettuce.core.RedisURI;
 import java.net.URI;
 import java.util.ArrayList;
@@ -30,7 +31,7 @@ final class RedisUrl {
      */
     static RedisUrl parse(URI uri) {
         String scheme = uri.getScheme().toLowerCase(Locale.ROOT);
-        String redacted = redact(uri);
+        String redacted = Redaction.redact(uri);
         try {
             if (scheme.endsWith("-cluster")) {
                 return new RedisUrl(redacted, true, clusterSeeds(uri, scheme.startsWith("rediss") ? "rediss" : "redis"));
@@ -84,21 +85,5 @@ final class RedisUrl {
             seeds.add(RedisURI.create(seed));
         }
         return seeds;
-    }
-
-    /** Replaces the password of the user info (Lettuce reads {@code secret@host} as a password alone). */
-    static String redact(URI uri) {
-        String authority = uri.getRawAuthority();
-        int at = authority == null ? -1 : authority.lastIndexOf('@');
-        if (at < 0) {
-            return uri.toString();
-        }
-        String userInfo = authority.substring(0, at);
-        int colon = userInfo.indexOf(':');
-        String masked = colon < 0 ? "***" : userInfo.substring(0, colon) + ":***";
-        return uri.getScheme() + "://" + masked + authority.substring(at)
-                + (uri.getRawPath() == null ? "" : uri.getRawPath())
-                + (uri.getRawQuery() == null ? "" : "?" + uri.getRawQuery())
-                + (uri.getRawFragment() == null ? "" : "#" + uri.getRawFragment());
     }
 }
