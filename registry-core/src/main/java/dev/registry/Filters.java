@@ -1,6 +1,9 @@
 package dev.registry;
 
 import dev.registry.internal.LocalHostFilter;
+import dev.registry.internal.Rendezvous;
+import dev.registry.internal.VersionRange;
+import dev.registry.internal.WeightedRoundRobin;
 import dev.registry.internal.RoundRobin;
 import java.util.ArrayList;
 import java.util.List;
@@ -16,6 +19,7 @@ public final class Filters {
     private static final Filter LOAD_BALANCE = new RoundRobin();
     private static final Filter PASSING = where(service -> service.status() == Status.PASSING);
     private static final Filter LOCALHOST = new LocalHostFilter();
+    private static final Filter WEIGHTED = new WeightedRoundRobin();
 
     /** The {@code kv} key {@link #preferZone(String)} reads. */
     public static final String ZONE_KEY = "zone";
@@ -31,6 +35,41 @@ public final class Filters {
      */
     public static Filter loadBalance() {
         return LOAD_BALANCE;
+    }
+
+    /**
+     * Weighted load balancing: one instance per call, each chosen in proportion to its integer {@code kv}
+     * {@code weight} (default 1; 0 means never, unless every instance has 0), smoothly: the sequence interleaves
+     * (weights 5:1:1 give a a b a c a a), as nginx's smooth weighted round robin does, so a canary with weight 1
+     * next to a stable instance with 9 gets every tenth call, never ten in a row. In a registry's lookups the scores
+     * are the registry's own, per service name. Thread-safe.
+     */
+    public static Filter weighted() {
+        return WEIGHTED;
+    }
+
+    /**
+     * Only instances whose version ({@code v}) is in {@code range}: {@code "^1.4"} (compatible with 1.4),
+     * {@code "~1.4"} (1.4.x), {@code ">=1.2 <2.0"}, {@code "1.4.2"} (exactly), {@code "1.x || >=2.1"}, with SemVer
+     * 2.0 precedence. Pre-releases match only a range that names a pre-release of the same version
+     * ({@code ">=2.0.0-rc.1"}); instances without a version, or with one that is not SemVer, never match. The range
+     * is parsed here, once, not at each lookup.
+     *
+     * @throws IllegalArgumentException naming the range and what in it is not understood
+     */
+    public static Filter version(String range) {
+        Objects.requireNonNull(range, "range");
+        VersionRange parsed = VersionRange.parse(range);
+        return where(service -> parsed.contains(service.version()));
+    }
+
+    /**
+     * The same instance for the same {@code key} (a session id, a user, a tenant) while it is passing, by
+     * rendezvous hashing: when an instance leaves, only the keys it had move, and a new instance takes about 1/n
+     * of the keys. Falls back to the instances that are not passing only when none is. Keeps no state.
+     */
+    public static Filter sticky(String key) {
+        return new Rendezvous(Objects.requireNonNull(key, "key"));
     }
 
     /** Only instances whose status is {@link Status#PASSING}. */

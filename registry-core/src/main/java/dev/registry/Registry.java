@@ -120,6 +120,21 @@ public interface Registry extends AutoCloseable {
     Optional<Service> findService(String name, Filter... filters);
 
     /**
+     * {@link #getService(String, Filter...)} waiting at most {@code timeout} (instead of the lookup timeout) for an
+     * answer when nothing usable is cached: a deadline for one call, as Go's {@code GetServices(ctx)} has.
+     * {@code Duration.ZERO} answers from the cache only.
+     *
+     * @throws IllegalArgumentException if {@code timeout} is negative or above 1 h
+     */
+    Service getService(String name, Duration timeout, Filter... filters);
+
+    /** {@link #findService(String, Filter...)} with a deadline for this call, as {@link #getService(String, Duration, Filter...)}. */
+    Optional<Service> findService(String name, Duration timeout, Filter... filters);
+
+    /** {@link #getServices(String, Filter...)} with a deadline for this call, as {@link #getService(String, Duration, Filter...)}. */
+    List<Service> getServices(String name, Duration timeout, Filter... filters);
+
+    /**
      * Every instance of {@code name} passing the filters, as an immutable list. On a cold cache it pings and
      * collects every answer that arrives within the lookup timeout, whatever arrived first (a heartbeat landing
      * before the answers does not cut the list short); concurrent callers each get the full list; empty when
@@ -131,7 +146,8 @@ public interface Registry extends AutoCloseable {
      * {@link #getService} without blocking the caller: completes on a registry thread (never a transport's, and
      * never behind a blocked listener), exceptionally with {@link ServiceNotFoundException} after the lookup
      * timeout, with what a filter threw, or with {@link RegistryClosedException} when the registry closes.
-     * Completes at once on a cache hit.
+     * Completes at once on a cache hit. Cancelling the returned future ends the lookup (its waiter and timer are
+     * released at once).
      */
     CompletableFuture<Service> getServiceAsync(String name, Filter... filters);
 

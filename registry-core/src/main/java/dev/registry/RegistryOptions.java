@@ -37,6 +37,7 @@ import java.util.function.Predicate;
  *   <tr><td>stallThreshold</td><td>1 s</td><td>watchdogPeriod .. 10 min</td><td>a bus without a round trip answered for this long is stalled: expiry pauses</td></tr>
  *   <tr><td>expiryBrake</td><td>on, share 0.5, max hold 2 min</td><td>share 0 (exclusive) .. 1, hold 1 ms .. 1 day</td><td>holds a mass expiry while the bus looks healthy (a partition)</td></tr>
  *   <tr><td>reannounceWindow</td><td>500 ms</td><td>0 .. 1 min</td><td>after an outage, own registrations are re-announced spread over this window</td></tr>
+ *   <tr><td>drainOnShutdown</td><td>0 (none)</td><td>0 .. 10 min</td><td>the shutdown hook drains every registration this long before closing</td></tr>
  * </table>
  */
 public final class RegistryOptions {
@@ -70,6 +71,7 @@ public final class RegistryOptions {
     private final double expiryBrakeShare;
     private final Duration expiryBrakeMaxHold;
     private final Duration reannounceWindow;
+    private final Duration drainOnShutdown;
 
     private RegistryOptions(Builder builder) {
         this.lookupTimeout = builder.lookupTimeout;
@@ -92,6 +94,7 @@ public final class RegistryOptions {
         this.expiryBrakeShare = builder.expiryBrakeShare;
         this.expiryBrakeMaxHold = builder.expiryBrakeMaxHold;
         this.reannounceWindow = builder.reannounceWindow;
+        this.drainOnShutdown = builder.drainOnShutdown;
     }
 
     /** The Go library's defaults. */
@@ -127,6 +130,7 @@ public final class RegistryOptions {
         builder.expiryBrakeShare = expiryBrakeShare;
         builder.expiryBrakeMaxHold = expiryBrakeMaxHold;
         builder.reannounceWindow = reannounceWindow;
+        builder.drainOnShutdown = drainOnShutdown;
         return builder;
     }
 
@@ -230,6 +234,11 @@ public final class RegistryOptions {
         return reannounceWindow;
     }
 
+    /** How long the shutdown hook drains every registration before closing; zero closes at once. */
+    public Duration drainOnShutdown() {
+        return drainOnShutdown;
+    }
+
     @Override
     public String toString() {
         return "RegistryOptions{lookupTimeout=" + lookupTimeout + ", registerInterval=" + registerInterval
@@ -238,7 +247,7 @@ public final class RegistryOptions {
                 + observeFilters.size() + ", maxMessageSize=" + maxMessageSize + ", signed=" + (signingKey != null)
                 + ", nameIdleTime=" + nameIdleTime + ", watchdogPeriod=" + watchdogPeriod + ", stallThreshold="
                 + stallThreshold + ", expiryBrake=" + (expiryBrakeEnabled ? expiryBrakeShare + "/" + expiryBrakeMaxHold : "off")
-                + ", reannounceWindow=" + reannounceWindow + "}";
+                + ", reannounceWindow=" + reannounceWindow + ", drainOnShutdown=" + drainOnShutdown + "}";
     }
 
     /** Builds {@link RegistryOptions}; each setter validates its value and says what is wrong. Not thread-safe. */
@@ -263,6 +272,7 @@ public final class RegistryOptions {
         private double expiryBrakeShare = 0.5;
         private Duration expiryBrakeMaxHold = Duration.ofMinutes(2);
         private Duration reannounceWindow = Duration.ofMillis(500);
+        private Duration drainOnShutdown = Duration.ZERO;
 
         private Builder() {
         }
@@ -451,6 +461,21 @@ public final class RegistryOptions {
                 throw new IllegalArgumentException("reannounceWindow must be between 0 and PT1M, but was " + window);
             }
             this.reannounceWindow = window;
+            return this;
+        }
+
+        /**
+         * With {@link #unregisterOnShutdown} on, the shutdown hook first drains every registration for this long
+         * ({@link Registration#drain}: announced as draining, still heartbeating, so callers move away without
+         * failed calls) and then closes the registry. Default 0 (close at once); 0 to 10 min, and keep it under
+         * the platform's grace period (Kubernetes' default is 30 s).
+         */
+        public Builder drainOnShutdown(Duration period) {
+            Objects.requireNonNull(period, "drainOnShutdown must not be null");
+            if (period.isNegative() || period.compareTo(Duration.ofMinutes(10)) > 0) {
+                throw new IllegalArgumentException("drainOnShutdown must be between PT0S and PT10M, but was " + period);
+            }
+            this.drainOnShutdown = period;
             return this;
         }
 

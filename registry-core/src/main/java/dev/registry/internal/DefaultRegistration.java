@@ -3,7 +3,9 @@ package dev.registry.internal;
 import dev.registry.Registration;
 import dev.registry.Service;
 import dev.registry.Status;
+import java.time.Duration;
 import java.util.Objects;
+import java.util.concurrent.CompletableFuture;
 
 /**
  * One own registration. Its monitor orders every message about the instance: a heartbeat, a ping answer or
@@ -12,9 +14,16 @@ import java.util.Objects;
  */
 final class DefaultRegistration implements Registration {
 
+    /** Longest drain: long enough for any caller to move away, short enough to bound a shutdown. */
+    static final Duration MAX_DRAIN = Duration.ofMinutes(10);
+
     private final Announcer announcer;
     private volatile Service service;
     private boolean registered = true;
+    /** Set once {@link #drain} started; only its own unregister ends it. Guarded by this. */
+    private boolean draining;
+    /** Completes when the instance is unregistered, by whom ever. */
+    private final CompletableFuture<Void> gone = new CompletableFuture<>();
     /** Ticker time of the next heartbeat; read and written by the heartbeat tick (and before publication). */
     private long nextBeat;
     /** A re-announce after an outage is scheduled: a ping meanwhile needs no answer of its own. */
@@ -41,17 +50,39 @@ final class DefaultRegistration implements Registration {
         if (!registered) {
             throw new IllegalStateException("cannot set the status of " + service + ": it was unregistered");
         }
+        if (draining && status != Status.DRAINING) {
+            throw new IllegalStateException("cannot set the status of " + service + ": it is draining");
+        }
         if (status != service.status()) {
             service = service.withStatus(status);
             announcer.publishRegister(service);
         }
     }
 
-    /** As {@link #setStatus}, but a no-op once unregistered (a health check racing an unregister). */
+    /** As {@link #setStatus}, but a no-op once unregistered or draining (a health check racing them). */
     synchronized void updateStatus(Status status) {
-        if (registered) {
+        if (registered && !draining) {
             setStatus(status);
         }
+    }
+
+    @Override
+    public CompletableFuture<Void> drain(Duration period) {
+        Objects.requireNonNull(period, "period");
+        if (period.isNegative() || period.compareTo(MAX_DRAIN) > 0) {
+            throw new IllegalArgumentException("drain period must be between PT0S and " + MAX_DRAIN + ", but was " + period);
+        }
+        synchronized (this) {
+            if (!registered) {
+                throw new IllegalStateException("cannot drain " + service + ": it was unregistered");
+            }
+            if (!draining) {
+                setStatus(Status.DRAINING);
+                draining = true;
+                announcer.later(this::unregister, period);
+            }
+        }
+        return gone.copy();
     }
 
     @Override
@@ -62,6 +93,18 @@ final class DefaultRegistration implements Registration {
     @Override
     public void unregister() {
         boolean unregistered;
+        try {
+            unregistered = unregisterOnce();
+        } finally {
+            gone.complete(null);
+        }
+        if (unregistered) {
+            announcer.forget(this);
+        }
+    }
+
+    private boolean unregisterOnce() {
+        boolean unregistered;
         // Published under the monitor: a concurrent unregister (the registry's close(), say) waits until this
         // message is out, so it cannot close the transport under it.
         synchronized (this) {
@@ -70,9 +113,7 @@ final class DefaultRegistration implements Registration {
                 announcer.publishUnregister(service);
             }
         }
-        if (unregistered) {
-            announcer.forget(this);
-        }
+        return unregistered;
     }
 
     /** Publishes the instance if still registered (heartbeat, ping answer, re-announce). */
@@ -108,6 +149,12 @@ final class DefaultRegistration implements Registration {
         nextBeat = nanoTime;
     }
 
+    /** Retires this registration because a newer one of the same instance replaced it: its drain, if any, is over. */
+    void replaced() {
+        retire();
+        gone.complete(null);
+    }
+
     /**
      * Stops announcing without publishing anything (replaced by a newer registration of the same instance).
      *
@@ -133,5 +180,8 @@ final class DefaultRegistration implements Registration {
         void publishUnregister(Service service);
 
         void forget(DefaultRegistration registration);
+
+        /** Runs {@code task} after {@code delay} on a registry thread (at once if the registry is closing). */
+        void later(Runnable task, Duration delay);
     }
 }

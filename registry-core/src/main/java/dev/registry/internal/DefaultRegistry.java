@@ -35,6 +35,7 @@ import java.util.concurrent.TimeoutException;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.LongAdder;
 import java.util.function.Consumer;
+import java.util.function.Function;
 import org.jspecify.annotations.Nullable;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -134,7 +135,7 @@ public final class DefaultRegistry implements Registry, DefaultRegistration.Anno
                         resumeExpiry(BusClock.Pause.STALLED);
                     }
                 });
-        this.shutdownHook = options.unregisterOnShutdown() ? RegistryThreads.named("shutdown", id).newThread(this::close) : null;
+        this.shutdownHook = options.unregisterOnShutdown() ? RegistryThreads.named("shutdown", id).newThread(this::drainThenClose) : null;
         if (shutdownHook != null) {
             Runtime.getRuntime().addShutdownHook(shutdownHook);
         }
@@ -207,6 +208,35 @@ public final class DefaultRegistry implements Registry, DefaultRegistration.Anno
     }
 
     @Override
+    public Service getService(String name, Duration timeout, Filter... filters) {
+        Lookups.callTimeout(timeout);
+        List<Service> cached = cachedFirst(name, Lookups.requireFilters(filters));
+        if (cached != null) {
+            return cached.get(0);
+        }
+        List<Service> found = lookups.first(name, timeout, filters);
+        if (found.isEmpty()) {
+            throw new ServiceNotFoundException(name, timeout);
+        }
+        return found.get(0);
+    }
+
+    @Override
+    public Optional<Service> findService(String name, Duration timeout, Filter... filters) {
+        Lookups.callTimeout(timeout);
+        List<Service> cached = cachedFirst(name, Lookups.requireFilters(filters));
+        List<Service> found = cached != null ? cached : lookups.first(name, timeout, filters);
+        return found.isEmpty() ? Optional.empty() : Optional.of(found.get(0));
+    }
+
+    @Override
+    public List<Service> getServices(String name, Duration timeout, Filter... filters) {
+        Lookups.callTimeout(timeout);
+        List<Service> cached = cachedAll(name, Lookups.requireFilters(filters));
+        return List.copyOf(cached != null ? cached : lookups.all(name, timeout, filters));
+    }
+
+    @Override
     public Optional<Service> findService(String name, Filter... filters) {
         List<Service> cached = cachedFirst(name, Lookups.requireFilters(filters));
         List<Service> found = cached != null ? cached : lookups.first(name, filters);
@@ -226,14 +256,22 @@ public final class DefaultRegistry implements Registry, DefaultRegistration.Anno
         if (cached != null) {
             return CompletableFuture.completedFuture(cached.get(0));
         }
-        return lookups.firstAsync(name, filters).thenApply(found -> found(name, found));
+        return cancellable(lookups.firstAsync(name, filters), found -> found(name, found));
     }
 
     @Override
     public CompletableFuture<List<Service>> getServicesAsync(String name, Filter... filters) {
         List<Service> cached = cachedAll(name, Lookups.requireFilters(filters));
         return cached != null ? CompletableFuture.completedFuture(List.copyOf(cached))
-                : lookups.allAsync(name, filters).thenApply(List::copyOf);
+                : cancellable(lookups.allAsync(name, filters), List::copyOf);
+    }
+
+    /** The caller's stage of an async lookup: cancelling it (or completing it early) ends the lookup. */
+    private static <T> CompletableFuture<T> cancellable(CompletableFuture<List<Service>> lookup,
+            Function<List<Service>, T> result) {
+        CompletableFuture<T> answer = lookup.thenApply(result);
+        answer.whenComplete((value, failure) -> lookup.cancel(false));
+        return answer;
     }
 
     @Override
@@ -346,6 +384,34 @@ public final class DefaultRegistry implements Registry, DefaultRegistration.Anno
         events.shutdown();
     }
 
+    /**
+     * The shutdown hook: drains every registration for the configured time (callers move away while the
+     * instances still answer), then closes. Bounded by {@code drainOnShutdown}.
+     */
+    private void drainThenClose() {
+        Duration period = options.drainOnShutdown();
+        if (!period.isZero() && !closed) {
+            List<CompletableFuture<Void>> drained = new ArrayList<>();
+            for (DefaultRegistration registration : own.all()) {
+                try {
+                    drained.add(registration.drain(period));
+                } catch (IllegalStateException unregisteredMeanwhile) {
+                    // nothing to drain
+                }
+            }
+            LOG.info("shutting down: draining {} registrations for {} ms", drained.size(), period.toMillis());
+            try {
+                CompletableFuture.allOf(drained.toArray(CompletableFuture[]::new))
+                        .get(period.toNanos() + TimeUnit.SECONDS.toNanos(1), TimeUnit.NANOSECONDS);
+            } catch (InterruptedException interrupted) {
+                Thread.currentThread().interrupt();
+            } catch (ExecutionException | TimeoutException notAll) {
+                LOG.debug("drain did not finish cleanly: {}", notAll.toString());
+            }
+        }
+        close();
+    }
+
     @Override
     public void publishRegister(Service service) {
         publishSigned(topics.register(service.name()), registerMessage(service));
@@ -363,6 +429,15 @@ public final class DefaultRegistry implements Registry, DefaultRegistration.Anno
     @Override
     public void forget(DefaultRegistration registration) {
         own.remove(registration);
+    }
+
+    @Override
+    public void later(Runnable task, Duration delay) {
+        try {
+            scheduler.schedule(task, delay.toNanos(), TimeUnit.NANOSECONDS);
+        } catch (RejectedExecutionException closing) {
+            task.run();
+        }
     }
 
     @Override

@@ -6,6 +6,7 @@ import dev.registry.RegistryException;
 import dev.registry.RegistryOptions;
 import dev.registry.Service;
 import dev.registry.Ticker;
+import java.time.Duration;
 import java.util.List;
 import java.util.Objects;
 import java.util.concurrent.CompletableFuture;
@@ -99,12 +100,31 @@ final class Lookups {
 
     /** Waits on the caller's thread for an instance passing {@code filters}; empty after the lookup timeout. */
     List<Service> first(String name, Filter[] filters) {
-        return await(name, filters, false);
+        return await(name, filters, false, timeoutNanos);
+    }
+
+    /** {@link #first} waiting {@code timeout} instead of the lookup timeout. */
+    List<Service> first(String name, Duration timeout, Filter[] filters) {
+        return await(name, filters, false, callTimeout(timeout));
     }
 
     /** Waits on the caller's thread until the name's discovery round ends; every instance passing {@code filters}. */
     List<Service> all(String name, Filter[] filters) {
-        return await(name, filters, true);
+        return await(name, filters, true, timeoutNanos);
+    }
+
+    /** {@link #all} waiting {@code timeout} instead of the lookup timeout. */
+    List<Service> all(String name, Duration timeout, Filter[] filters) {
+        return await(name, filters, true, callTimeout(timeout));
+    }
+
+    /** A lookup's own timeout, checked: 0 (the cache only) to 1 h. */
+    static long callTimeout(Duration timeout) {
+        Objects.requireNonNull(timeout, "timeout");
+        if (timeout.isNegative() || timeout.compareTo(Duration.ofHours(1)) > 0) {
+            throw new IllegalArgumentException("lookup timeout must be between PT0S and PT1H, but was " + timeout);
+        }
+        return timeout.toNanos();
     }
 
     /** {@link #first} without blocking: completes on the registry's callback executor. */
@@ -135,8 +155,8 @@ final class Lookups {
         names.all().forEach(NameState::wakeWaiters);
     }
 
-    private List<Service> await(String name, Filter[] filters, boolean all) {
-        long deadline = System.nanoTime() + timeoutNanos;
+    private List<Service> await(String name, Filter[] filters, boolean all, long waitNanos) {
+        long deadline = System.nanoTime() + waitNanos;
         BlockingWaiter waiter = new BlockingWaiter();
         NameState state = names.acquire(name, s -> s.addWaiter(waiter));
         counters.lookupMisses.increment();

@@ -51,6 +51,8 @@ final class NameState {
     volatile boolean touched = true;
     volatile List<Service> snapshot = List.of();
     private final AtomicInteger roundRobin = new AtomicInteger();
+    /** The smooth weighted round robin's scores, made on the first weighted lookup of the name. */
+    private volatile SmoothWeights weights;
     private final Map<String, Service> byAddress = new HashMap<>();
     private boolean retired;
     /** Last sweep that found the name touched, on the registry's ticker; read and written by the sweep only. */
@@ -121,6 +123,21 @@ final class NameState {
     Service nextRoundRobin(List<Service> instances) {
         int size = instances.size();
         return size == 1 ? instances.get(0) : instances.get((roundRobin.getAndIncrement() & Integer.MAX_VALUE) % size);
+    }
+
+    /** This name's weighted round-robin scores. */
+    SmoothWeights weights() {
+        SmoothWeights current = weights;
+        if (current == null) {
+            synchronized (this) {
+                current = weights;
+                if (current == null) {
+                    current = new SmoothWeights();
+                    weights = current;
+                }
+            }
+        }
+        return current;
     }
 
     /**

@@ -62,7 +62,7 @@ final class OwnRegistrations {
             onIo(ping::subscribe);
         }
         if (replaced != null) {
-            replaced.retire();
+            replaced.replaced();
         }
         return ping.active;
     }

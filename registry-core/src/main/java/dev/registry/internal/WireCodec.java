@@ -216,7 +216,7 @@ public final class WireCodec {
         writeIfSet(generator, "name", service.name(), goText);
         writeIfSet(generator, "v", service.version(), goText);
         writeIfSet(generator, "h", service.host(), goText);
-        Map<String, String> kv = service.kv();
+        Map<String, String> kv = service.status() == Status.DRAINING ? withDrainMarker(service.kv()) : service.kv();
         if (!kv.isEmpty()) {
             generator.writeObjectFieldStart("kv");
             if (kv.size() == 1 || inUtf8Order(kv)) {
@@ -242,6 +242,13 @@ public final class WireCodec {
             generator.writeFieldName(key);
         }
         writeText(generator, entry.getValue(), goText);
+    }
+
+    /** A draining instance's kv on the wire: its own entries plus the marker (see {@link Status#DRAINING}). */
+    private static Map<String, String> withDrainMarker(Map<String, String> kv) {
+        Map<String, String> marked = new TreeMap<>(kv);
+        marked.put(Status.DRAIN_MARKER, "true");
+        return marked;
     }
 
     /**
@@ -360,9 +367,14 @@ public final class WireCodec {
 
         Service toService() throws DroppedMessageException {
             try {
+                Status decoded = Status.fromWire(status);
+                if (decoded == Status.CRITICAL && kv != null && "true".equals(kv.get(Status.DRAIN_MARKER))) {
+                    kv.remove(Status.DRAIN_MARKER);
+                    decoded = Status.DRAINING;
+                }
                 Service.Builder builder = Service.builder(name).address(address).network(network).url(url)
-                        .version(version).host(host).status(Status.fromWire(status));
-                return (kv == null ? builder : builder.kv(kv)).build();
+                        .version(version).host(host).status(decoded);
+                return (kv == null || kv.isEmpty() ? builder : builder.kv(kv)).build();
             } catch (IllegalArgumentException invalid) {
                 throw new DroppedMessageException(DropReason.INVALID_SERVICE, invalid.getMessage());
             }

@@ -27,6 +27,18 @@ class WireCodecTest {
     }
 
     @Test
+    void aDrainingInstanceIsCriticalWithAMarkerOnTheWireAndDecodesAsDraining() throws Exception {
+        Service draining = Service.builder("d").address("1:1").host("h").kv("zone", "eu").status(Status.DRAINING).build();
+        byte[] wire = codec.encodeRegister(draining, 1, 1000);
+        assertEquals("{\"add\":\"1:1\",\"name\":\"d\",\"h\":\"h\",\"kv\":{\"draining\":\"true\",\"zone\":\"eu\"},"
+                + "\"t\":{\"Registered\":1,\"Duration\":1000},\"status\":\"critical\"}", new String(wire, StandardCharsets.UTF_8));
+        assertEquals(draining, codec.decodeRegister(wire, "d").service());
+        Service critical = Service.builder("d").address("1:1").status(Status.CRITICAL).build();
+        assertEquals(critical, codec.decodeRegister(codec.encodeRegister(critical, 1, 1000), "d").service(),
+                "critical without the marker stays critical");
+    }
+
+    @Test
     void encodesFieldsInGoOrderWithEmptyFieldsAndPassingStatusOmitted() {
         Service service = Service.builder("svc2").address("127.0.0.1:9001").host("vm").build();
 

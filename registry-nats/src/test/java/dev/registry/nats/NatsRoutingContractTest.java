@@ -1,0 +1,17 @@
+package dev.registry.nats;
+
+import dev.registry.spi.Pubsub;
+import dev.registry.testkit.BrokerExtension;
+import dev.registry.testkit.RoutingContractTest;
+import org.junit.jupiter.api.extension.RegisterExtension;
+
+class NatsRoutingContractTest extends RoutingContractTest {
+
+    @RegisterExtension
+    static final BrokerExtension NATS = new BrokerExtension(NatsServer::start);
+
+    @Override
+    protected Pubsub newPubsub() {
+        return NatsPubsub.connect(NatsServer.url(NATS.server()));
+    }
+}

@@ -1,0 +1,19 @@
+package dev.registry.redis;
+
+import dev.registry.spi.Pubsub;
+import dev.registry.testkit.BrokerExtension;
+import dev.registry.testkit.RoutingContractTest;
+import java.net.URI;
+import org.junit.jupiter.api.extension.RegisterExtension;
+
+/** Weights, versions, sticky choice, drain and per-call deadlines on a real redis-server. */
+class RedisRoutingContractTest extends RoutingContractTest {
+
+    @RegisterExtension
+    static final BrokerExtension REDIS = new BrokerExtension(RedisServers::standalone);
+
+    @Override
+    protected Pubsub newPubsub() {
+        return new RedisPubsubProvider().connect(URI.create(RedisServers.url(REDIS.server())));
+    }
+}
