@@ -1,0 +1,28 @@
+package dev.registry.nats;
+
+import dev.registry.spi.Pubsub;
+import dev.registry.testkit.BrokerExtension;
+import dev.registry.testkit.ChurnContractTest;
+import org.junit.jupiter.api.extension.RegisterExtension;
+
+/** Name churn against a real nats-server, where every new name costs subscriptions on the server: fewer names. */
+class NatsChurnContractTest extends ChurnContractTest {
+
+    @RegisterExtension
+    static final BrokerExtension NATS = new BrokerExtension(NatsServer::start);
+
+    @Override
+    protected Pubsub newPubsub() {
+        return NatsPubsub.connect(NatsServer.url(NATS.server()));
+    }
+
+    @Override
+    protected int churnNames() {
+        return 40_000;
+    }
+
+    @Override
+    protected int loadBalanceNames() {
+        return 40_000;
+    }
+}
