@@ -22,7 +22,6 @@ import java.util.Optional;
 import java.util.Set;
 import java.util.TreeSet;
 import java.util.concurrent.CompletableFuture;
-import java.util.concurrent.ConcurrentLinkedQueue;
 import java.util.concurrent.Executor;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.ExecutionException;
@@ -80,8 +79,8 @@ public final class DefaultRegistry implements Registry, DefaultRegistration.Anno
     private final OwnRegistrations own;
     private final Observations observations;
     private final Lookups lookups;
-    /** Unregister messages the bus refused while down: sent when it is back, unless re-registered meanwhile. */
-    private final ConcurrentLinkedQueue<Service> pendingUnregisters = new ConcurrentLinkedQueue<>();
+    /** Unregisters sent lately: sent again when the bus is back, as the outage may have swallowed them. */
+    private final RecentUnregisters recentUnregisters;
     /** Orders register() against close(): a registration is either unregistered by close() or refused. */
     private final Object lifecycle = new Object();
     private volatile boolean closed;
@@ -105,6 +104,10 @@ public final class DefaultRegistry implements Registry, DefaultRegistration.Anno
         this.events = new ElasticExecutor(RegistryThreads.named("events", id));
         this.names = new NameTable(listenerLanes(options), listenerBacklog, options.nameIdleTime().toNanos());
         this.clock = new BusClock(options.ticker());
+        // Long enough to cover a message sent before an outage was noticed (the stall threshold, a margin for a dead
+        // connection noticed late) and the peers' re-pings after it (the re-announce window, their reconnect).
+        this.recentUnregisters = new RecentUnregisters(clock, options.stallThreshold().toNanos()
+                + options.reannounceWindow().toNanos() + TimeUnit.SECONDS.toNanos(5));
         ExpiryBrake<InstanceCache.InstanceKey> brake = new ExpiryBrake<>(options.expiryBrakeEnabled(),
                 options.expiryBrakeShare(), options.expiryBrakeMaxHold().toNanos(), options.dueFactor(),
                 counters.expiryBrakeEngagements::increment);
@@ -117,7 +120,10 @@ public final class DefaultRegistry implements Registry, DefaultRegistration.Anno
         this.health = new HealthMonitor(scheduler, id);
         this.heartbeats = new Heartbeats(options.registerInterval(), scheduler, own::all, options.ticker());
         this.watches = new Watches(names, scheduler, name -> lookups.allAsync(name, NO_FILTERS));
-        scheduler.scheduleWithFixedDelay(cache::expireDue, sweep, sweep, TimeUnit.NANOSECONDS);
+        scheduler.scheduleWithFixedDelay(() -> {
+            cache.expireDue();
+            recentUnregisters.prune();
+        }, sweep, sweep, TimeUnit.NANOSECONDS);
         long nameSweep = Math.max(options.nameIdleTime().toNanos() / 4, TimeUnit.MILLISECONDS.toNanos(1));
         scheduler.scheduleWithFixedDelay(() -> names.sweep(options.ticker().read(), observations::release),
                 nameSweep, nameSweep, TimeUnit.NANOSECONDS);
@@ -161,7 +167,7 @@ public final class DefaultRegistry implements Registry, DefaultRegistration.Anno
         CompletableFuture<?> pingable;
         synchronized (lifecycle) {
             ensureOpen();
-            pendingUnregisters.removeIf(pending -> pending.id().equals(announced.id()));
+            recentUnregisters.forget(announced.id());
             pingable = own.add(registration);
             registration.announce();
         }
@@ -368,7 +374,6 @@ public final class DefaultRegistry implements Registry, DefaultRegistration.Anno
         for (DefaultRegistration registration : own.all()) {
             registration.unregister();
         }
-        publishPendingUnregisters();
         lookups.close();
         watches.close();
         watchdog.close();
@@ -421,9 +426,8 @@ public final class DefaultRegistry implements Registry, DefaultRegistration.Anno
     public void publishUnregister(Service service) {
         byte[] message = signer == null ? codec.encodeUnregister(service)
                 : codec.encodeUnregister(service, System.currentTimeMillis(), options.registerInterval().toMillis());
-        if (!publishSigned(topics.unregister(service.name()), message)) {
-            pendingUnregisters.add(service);
-        }
+        publishSigned(topics.unregister(service.name()), message);
+        recentUnregisters.add(service);
     }
 
     @Override
@@ -522,7 +526,10 @@ public final class DefaultRegistry implements Registry, DefaultRegistration.Anno
     /** On a transport thread: hands the answer to the scheduler. */
     private void answerPing(String name) {
         try {
-            scheduler.execute(() -> own.ofName(name).forEach(DefaultRegistration::answerPing));
+            scheduler.execute(() -> {
+                own.ofName(name).forEach(DefaultRegistration::answerPing);
+                recentUnregisters.recentOf(name).forEach(this::republishUnregister);
+            });
         } catch (RejectedExecutionException closing) {
             // closing: its unregister messages follow
         }
@@ -571,7 +578,7 @@ public final class DefaultRegistry implements Registry, DefaultRegistration.Anno
                 registrations.size(), used.size(), options.reannounceWindow().toMillis());
         own.resubscribeFailed();
         observations.retryWildcard();
-        publishPendingUnregisters();
+        republishRecentUnregisters();
         long window = options.reannounceWindow().toNanos();
         try {
             for (DefaultRegistration registration : registrations) {
@@ -590,32 +597,30 @@ public final class DefaultRegistry implements Registry, DefaultRegistration.Anno
         return window <= 0 ? 0 : ThreadLocalRandom.current().nextLong(window);
     }
 
-    private void publishPendingUnregisters() {
-        Service pending;
-        List<Service> refused = new ArrayList<>();
-        while ((pending = pendingUnregisters.poll()) != null) {
-            byte[] message = signer == null ? codec.encodeUnregister(pending)
-                    : codec.encodeUnregister(pending, System.currentTimeMillis(), options.registerInterval().toMillis());
-            if (!publishSigned(topics.unregister(pending.name()), message)) {
-                refused.add(pending);
-            }
-        }
-        pendingUnregisters.addAll(refused);
+    private void republishRecentUnregisters() {
+        recentUnregisters.recent().forEach(this::republishUnregister);
     }
 
-    private boolean publishSigned(String topic, byte[] message) {
-        return publish(topic, signer == null ? message : signer.sign(topic, message));
+    private void republishUnregister(Service unregistered) {
+        byte[] message = signer == null ? codec.encodeUnregister(unregistered)
+                : codec.encodeUnregister(unregistered, System.currentTimeMillis(), options.registerInterval().toMillis());
+        publishSigned(topics.unregister(unregistered.name()), message);
     }
 
-    /** Hands a message to the transport; false when it refused it (the bus is down or the transport closed). */
-    private boolean publish(String topic, byte[] payload) {
+    private void publishSigned(String topic, byte[] message) {
+        publish(topic, signer == null ? message : signer.sign(topic, message));
+    }
+
+    /**
+     * Hands a message to the transport. One it refuses (the bus is down, the transport closed) is repaired when the
+     * bus is back: registrations are re-announced and recent unregisters sent again.
+     */
+    private void publish(String topic, byte[] payload) {
         try {
             pubsub.publish(topic, payload);
             counters.messagesOut.increment();
-            return true;
         } catch (RuntimeException failed) {
             LOG.debug("publish on {} failed: {}", topic, failed.toString());
-            return false;
         }
     }
 
