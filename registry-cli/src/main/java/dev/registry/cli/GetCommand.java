@@ -11,11 +11,11 @@ import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
 
 /**
- * {@code registry get NAME [--filter lb|local|passing]... [--json]}: the instances of a service as a client
- * of the library finds them: every instance that answers within the lookup timeout, narrowed by the filters
- * in the order given ({@code --filter passing,lb} or repeated {@code --filter}). {@code lb} is the round-robin
- * filter, so the answer is one instance; {@code local} keeps instances on this host ({@code REGISTRY_HOST_NAME}
- * or this machine's name). Exits with 1 when none passes.
+ * {@code registry get NAME [--filter lb|local|passing|weighted|version:RANGE|sticky:KEY]... [--json]}: the
+ * instances of a service as a client of the library finds them: every instance that answers within the lookup
+ * timeout, narrowed by the filters in the order given ({@code --filter passing,lb} or repeated {@code --filter}).
+ * {@code lb}, {@code weighted} and {@code sticky:KEY} choose one instance; {@code local} keeps instances on this
+ * host ({@code REGISTRY_HOST_NAME} or this machine's name). Exits with 1 when none passes.
  */
 @Command(name = "get", description = "The instances of NAME that answer within the timeout, after the filters in order.")
 final class GetCommand extends BusCommand {
@@ -24,8 +24,11 @@ final class GetCommand extends BusCommand {
     private String name;
 
     @Option(names = "--filter", paramLabel = "FILTER", split = ",", converter = FilterName.Converter.class,
+            completionCandidates = FilterName.Candidates.class,
             description = "${COMPLETION-CANDIDATES}, applied in the order given: lb is round-robin (one instance),"
-                    + " local keeps the instances on this host, passing the passing ones (--filter passing,lb)")
+                    + " local keeps the instances on this host, passing the passing ones, weighted is weighted"
+                    + " round-robin by kv weight, version:RANGE keeps versions in a range ('version:^1.4'),"
+                    + " sticky:KEY picks the same instance for the same key (--filter passing,lb)")
     private List<FilterName> filters = new ArrayList<>();
 
     @Option(names = "--json", description = "a JSON array of instances, every field, for scripts")
@@ -33,9 +36,8 @@ final class GetCommand extends BusCommand {
 
     @Override
     int run(Invocation invocation) {
-        String hostName = invocation.bus().options().hostName();
         List<Service> found = invocation.registry().getServices(name,
-                filters.stream().map(filter -> filter.filter(hostName)).toArray(Filter[]::new));
+                filters.stream().map(FilterName::filter).toArray(Filter[]::new));
         if (found.isEmpty()) {
             invocation.err().println("registry: no instance of '" + name + "'" + (filters.isEmpty() ? ""
                     : " passing --filter " + filters.stream().map(FilterName::toString).collect(Collectors.joining(",")))

@@ -21,16 +21,21 @@ final class StatusNames implements ITypeConverter<Status>, Iterable<String> {
     @Override
     public Status convert(String text) {
         for (Status status : Status.values()) {
-            if (status.wireName().equals(text.toLowerCase(Locale.ROOT))) {
+            if (nameOf(status).equals(text.toLowerCase(Locale.ROOT))) {
                 return status;
             }
         }
-        throw new TypeConversionException("use passing, warning or critical");
+        throw new TypeConversionException("use passing, warning, critical or draining");
     }
 
     /** The names, for completion and for the option's description ({@code ${COMPLETION-CANDIDATES}}). */
     @Override
     public Iterator<String> iterator() {
-        return Stream.of(Status.values()).map(Status::wireName).iterator();
+        return Stream.of(Status.values()).map(StatusNames::nameOf).iterator();
+    }
+
+    /** A status as written on the command line: its name in lower case (draining is "critical" on the wire). */
+    private static String nameOf(Status status) {
+        return status.name().toLowerCase(Locale.ROOT);
     }
 }

@@ -50,7 +50,15 @@ class CommandLineTest {
         assertEquals(Map.of("zone", "eu", "team", "a=b"), register.matchedOptionValue("--kv", Map.of()),
                 "split at the first '='");
         assertEquals(Status.CRITICAL, register.matchedOptionValue("--status", Status.PASSING));
-        assertEquals(List.of(FilterName.LOCAL, FilterName.PASSING, FilterName.LB), get.matchedOptionValue("--filter", List.of()));
+        assertEquals(List.of(new FilterName("local", ""), new FilterName("passing", ""), new FilterName("lb", "")),
+                get.matchedOptionValue("--filter", List.of()));
+        ParseResult routing = Cli.commandLine(Map.of()).parseArgs("get", "greeter", "--filter", "weighted",
+                "--filter", "version:^1.4", "--filter", "sticky:user-7").subcommand();
+        assertEquals(List.of(new FilterName("weighted", ""), new FilterName("version", "^1.4"), new FilterName("sticky", "user-7")),
+                routing.matchedOptionValue("--filter", List.of()));
+        assertTrue(run("get", "greeter", "--filter", "version:^one").firstErrorLine().contains("'^one'"),
+                "a range that is not understood is a usage error naming it");
+        assertTrue(run("get", "greeter", "--filter", "sticky:").firstErrorLine().contains("sticky:KEY"));
     }
 
     @Test
@@ -78,7 +86,7 @@ class CommandLineTest {
         assertEquals("registry: Unmatched argument at index 2: 'b'", tooMany.firstErrorLine());
         assertEquals("registry: Missing required option: '--http=PORT'", missingOption.firstErrorLine());
         assertEquals("registry: --http '65536': a port number from 0 (any free port) to 65535", badPort.firstErrorLine());
-        assertEquals("registry: --status 'ok': use passing, warning or critical", badStatus.firstErrorLine());
+        assertEquals("registry: --status 'ok': use passing, warning, critical or draining", badStatus.firstErrorLine());
         for (Run mistake : List.of(unknownOption, missingValue, tooMany, missingOption, badPort, badStatus)) {
             assertEquals(2, mistake.exit(), mistake.toString());
             assertEquals("", mistake.out(), mistake.toString());
@@ -106,7 +114,7 @@ class CommandLineTest {
         assertTrue(completion.out().startsWith("#!/usr/bin/env bash"), completion.out());
         assertTrue(completion.out().contains("complete -F _complete_registry"), completion.out());
         for (String expected : List.of("ls", "watch", "get", "register", "ping", "serve", "'--filter'", "'--service-url'",
-                "(\"lb\" \"local\" \"passing\")", "(\"passing\" \"warning\" \"critical\")")) {
+                "(\"lb\" \"local\" \"passing\" \"weighted\" \"version:\" \"sticky:\")", "(\"passing\" \"warning\" \"critical\" \"draining\")")) {
             assertTrue(completion.out().contains(expected), expected);
         }
     }

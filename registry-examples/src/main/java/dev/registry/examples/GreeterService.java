@@ -15,6 +15,7 @@ import java.net.InetSocketAddress;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.Set;
+import java.util.concurrent.CompletableFuture;
 
 /**
  * Example: an HTTP service (the JDK's {@code HttpServer}) that registers itself, reports its health through
@@ -94,6 +95,17 @@ public final class GreeterService implements AutoCloseable {
     public void close() {
         registration.unregister();
         server.stop(0);
+    }
+
+    /**
+     * Stops the instance without a failed call: drains it for {@code period} (announced as draining, so clients
+     * stop choosing it, while it still serves the calls on their way), then stops serving once it is
+     * unregistered.
+     *
+     * @return completes when the server has stopped
+     */
+    public CompletableFuture<Void> drainAndClose(Duration period) {
+        return registration.drain(period).thenRun(() -> server.stop(0));
     }
 
     /** Runs the greeter on the bus the environment names until the process is stopped (Ctrl-C, SIGTERM). */
