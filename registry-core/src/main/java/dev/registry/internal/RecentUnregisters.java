@@ -15,9 +15,12 @@ import java.util.Map;
  * bus is unusable, so an unregister sent just before an outage is still recent when the outage ends, however
  * long it lasted. They are sent again when this registry's bus comes back, and when a peer pings their name (a
  * peer pings the names it uses when its own bus comes back, later than this one's perhaps). An instance
- * registered again is forgotten here. Thread-safe.
+ * registered again is forgotten here. At most {@value #LIMIT} are kept (the newest): memory stays bounded however
+ * fast names churn, and beyond that the instances' expiry still removes what an outage swallowed. Thread-safe.
  */
 final class RecentUnregisters {
+
+    static final int LIMIT = 4_096;
 
     private final BusClock clock;
     private final long keepNanos;
@@ -33,6 +36,11 @@ final class RecentUnregisters {
     synchronized void add(Service service) {
         byInstance.remove(service.id());
         byInstance.put(service.id(), new Sent(service, clock.read()));
+        if (byInstance.size() > LIMIT) {
+            Iterator<Sent> oldest = byInstance.values().iterator();
+            oldest.next();
+            oldest.remove();
+        }
     }
 
     /** The instance {@code id} is registered again: its unregister must not be repeated. */
