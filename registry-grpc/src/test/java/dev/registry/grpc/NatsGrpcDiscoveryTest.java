@@ -1,0 +1,22 @@
+package dev.registry.grpc;
+
+import dev.registry.testkit.BrokerExtension;
+import dev.registry.testkit.Brokers;
+import org.junit.jupiter.api.extension.RegisterExtension;
+
+/** The gRPC discovery tests over a real nats-server. */
+class NatsGrpcDiscoveryTest extends GrpcDiscoveryContract {
+
+    @RegisterExtension
+    static final BrokerExtension NATS = new BrokerExtension(Brokers::nats);
+
+    @Override
+    protected String busUrl() {
+        return Brokers.natsUrl(NATS.server());
+    }
+
+    @Override
+    protected String busName() {
+        return "nats";
+    }
+}

@@ -1,0 +1,22 @@
+package dev.registry.grpc;
+
+import dev.registry.testkit.BrokerExtension;
+import dev.registry.testkit.Brokers;
+import org.junit.jupiter.api.extension.RegisterExtension;
+
+/** The gRPC discovery tests over a real redis-server. */
+class RedisGrpcDiscoveryTest extends GrpcDiscoveryContract {
+
+    @RegisterExtension
+    static final BrokerExtension REDIS = new BrokerExtension(Brokers::redis);
+
+    @Override
+    protected String busUrl() {
+        return Brokers.redisUrl(REDIS.server());
+    }
+
+    @Override
+    protected String busName() {
+        return "redis";
+    }
+}

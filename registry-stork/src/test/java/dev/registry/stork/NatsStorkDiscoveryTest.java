@@ -1,0 +1,22 @@
+package dev.registry.stork;
+
+import dev.registry.testkit.BrokerExtension;
+import dev.registry.testkit.Brokers;
+import org.junit.jupiter.api.extension.RegisterExtension;
+
+/** The Stork tests over a real nats-server. */
+class NatsStorkDiscoveryTest extends StorkDiscoveryContract {
+
+    @RegisterExtension
+    static final BrokerExtension NATS = new BrokerExtension(Brokers::nats);
+
+    @Override
+    protected String busUrl() {
+        return Brokers.natsUrl(NATS.server());
+    }
+
+    @Override
+    protected String busName() {
+        return "nats";
+    }
+}

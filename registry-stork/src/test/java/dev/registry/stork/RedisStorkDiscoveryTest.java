@@ -1,0 +1,22 @@
+package dev.registry.stork;
+
+import dev.registry.testkit.BrokerExtension;
+import dev.registry.testkit.Brokers;
+import org.junit.jupiter.api.extension.RegisterExtension;
+
+/** The Stork tests over a real redis-server. */
+class RedisStorkDiscoveryTest extends StorkDiscoveryContract {
+
+    @RegisterExtension
+    static final BrokerExtension REDIS = new BrokerExtension(Brokers::redis);
+
+    @Override
+    protected String busUrl() {
+        return Brokers.redisUrl(REDIS.server());
+    }
+
+    @Override
+    protected String busName() {
+        return "redis";
+    }
+}
