@@ -110,7 +110,7 @@ class ListAndGetIT {
             assertEquals(1, otherTenant.exit(), otherTenant.toString());
             assertTrue(otherTenant.stderr().contains("(main topic " + prefix + "-other)"), otherTenant.toString());
             assertEquals(2, badFilter.exit(), badFilter.toString());
-            assertTrue(badFilter.stderr().startsWith("registry: --filter 'fastest': use lb, local or passing"), badFilter.toString());
+            assertTrue(badFilter.stderr().startsWith("registry: --filter 'fastest': use lb, local, passing, weighted, version:RANGE or sticky:KEY"), badFilter.toString());
         }
     }
 
