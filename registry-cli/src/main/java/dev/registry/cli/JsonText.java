@@ -6,9 +6,8 @@ import java.io.IOException;
 import java.io.UncheckedIOException;
 
 /**
- * The tool's JSON, for scripts ({@code --json}, e.g. piped to {@code jq}) and for the catalog endpoint:
- * records ({@link InstanceJson}, {@link EventJson}, {@link CatalogEntry}) and maps of them, written by
- * Jackson databind. Thread-safe: Jackson's writers are immutable.
+ * The tool's JSON, for scripts ({@code --json}, e.g. piped to {@code jq}): records ({@link InstanceJson},
+ * {@link EventJson}) and lists of them, written by Jackson databind. Thread-safe: Jackson's writers are immutable.
  */
 final class JsonText {
 

@@ -1,6 +1,7 @@
 package dev.registry.cli;
 
 import dev.registry.Service;
+import dev.registry.catalog.Discovery;
 import java.time.Duration;
 import java.util.List;
 import picocli.CommandLine.Command;

@@ -3,6 +3,7 @@ package dev.registry.cli;
 import dev.registry.Registry;
 import dev.registry.Service;
 import dev.registry.ServiceEvent;
+import dev.registry.catalog.Discovery;
 import java.time.Duration;
 import java.util.List;
 import java.util.Map;

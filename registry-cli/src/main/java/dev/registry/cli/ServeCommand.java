@@ -1,60 +1,41 @@
 package dev.registry.cli;
 
-import com.sun.net.httpserver.HttpServer;
-import java.io.IOException;
-import java.io.UncheckedIOException;
-import java.net.InetSocketAddress;
-import java.util.concurrent.ExecutorService;
-import java.util.concurrent.Executors;
-import java.util.concurrent.atomic.AtomicInteger;
+import dev.registry.catalog.CatalogOptions;
+import dev.registry.catalog.CatalogServer;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 
 /**
- * {@code registry serve --http PORT [--bind ADDRESS]}: serves the catalog of the bus over HTTP in Consul's
- * shape ({@link CatalogHandler}) until Ctrl-C. Listens on {@code 127.0.0.1} unless {@code --bind} says
- * otherwise ({@code --bind 0.0.0.0} for every interface); {@code --http 0} picks a free port, printed at
- * start. Discovers services as {@code ls} does, and keeps them current from then on.
+ * {@code registry serve --http PORT [--bind ADDRESS]}: runs registry-catalog's {@link CatalogServer} on the bus
+ * until Ctrl-C: Consul's catalog, health, agent and status API with blocking queries, and Prometheus HTTP service
+ * discovery. Listens on {@code 127.0.0.1} unless {@code --bind} says otherwise ({@code --bind 0.0.0.0} for every
+ * interface); {@code --http 0} picks a free port, printed at start. Discovers services as {@code ls} does, and
+ * keeps them current from then on.
  */
 @Command(name = "serve", description = {
-        "Serves the catalog over HTTP in Consul's shape until Ctrl-C: GET /v1/catalog/service/NAME,"
-                + " /v1/catalog/service/* (every instance), /v1/catalog/services (every name)."})
+        "Serves the catalog over HTTP until Ctrl-C, as Consul's HTTP API (GET /v1/catalog/services,"
+                + " /v1/catalog/service/NAME, /v1/catalog/service/* for every instance, /v1/catalog/nodes,"
+                + " /v1/health/service/NAME?passing, /v1/agent/self, /v1/status/leader; blocking queries with"
+                + " ?index=&wait=) and as Prometheus HTTP service discovery (/v1/prometheus/targets)."})
 final class ServeCommand extends BusCommand {
-
-    /** Threads answering HTTP requests: a lookup of an uncached name blocks one for up to the lookup timeout. */
-    private static final int HTTP_THREADS = 4;
 
     @Option(names = "--http", paramLabel = "PORT", required = true, converter = PortNumber.class,
             description = "the port to listen on; 0 picks a free one, printed at start")
     private int port;
 
-    @Option(names = "--bind", paramLabel = "ADDRESS", defaultValue = "127.0.0.1",
+    @Option(names = "--bind", paramLabel = "ADDRESS", defaultValue = CatalogOptions.DEFAULT_BIND_ADDRESS,
             description = "the address to listen on, 0.0.0.0 for every interface (default: ${DEFAULT-VALUE})")
     private String bind;
 
     @Override
     int run(Invocation invocation) {
-        Discovery discovery = Discovery.start(invocation.registry(), event -> { });
-        HttpServer server;
-        try {
-            server = HttpServer.create(new InetSocketAddress(bind, port), 0);
-        } catch (IOException e) {
-            throw new UncheckedIOException("cannot listen on " + bind + ":" + port + ": " + e.getMessage(), e);
+        try (CatalogServer server = CatalogServer.start(invocation.registry(),
+                CatalogOptions.builder().bindAddress(bind).port(port).build())) {
+            String base = server.uri().toString();
+            invocation.out().println("serving the catalog of " + invocation.bus() + " on " + base
+                    + "v1/catalog/service/<name> (Consul's HTTP API at " + base + ", Prometheus HTTP SD at " + base
+                    + "v1/prometheus/targets); Ctrl-C to stop");
+            return invocation.untilStopped();
         }
-        server.createContext("/v1/catalog/", new CatalogHandler(invocation.registry(), discovery));
-        server.setExecutor(httpThreads());
-        server.start();
-        invocation.out().println("serving the catalog of " + invocation.bus() + " on http://" + bind + ":"
-                + server.getAddress().getPort() + CatalogHandler.SERVICE_PATH + "<name>; Ctrl-C to stop");
-        return invocation.untilStopped();
-    }
-
-    private static ExecutorService httpThreads() {
-        AtomicInteger count = new AtomicInteger();
-        return Executors.newFixedThreadPool(HTTP_THREADS, task -> {
-            Thread thread = new Thread(task, "registry-cli-http-" + count.incrementAndGet());
-            thread.setDaemon(true);
-            return thread;
-        });
     }
 }

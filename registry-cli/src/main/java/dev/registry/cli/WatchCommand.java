@@ -2,6 +2,7 @@ package dev.registry.cli;
 
 import dev.registry.ServiceEvent;
 import dev.registry.ServiceListener;
+import dev.registry.catalog.Discovery;
 import java.io.PrintWriter;
 import java.time.Instant;
 import java.time.LocalTime;

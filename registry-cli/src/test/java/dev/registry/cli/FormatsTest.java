@@ -10,7 +10,7 @@ import java.time.Instant;
 import java.util.List;
 import org.junit.jupiter.api.Test;
 
-/** How the tool prints instances, events, catalog entries and durations, and reads the host of an address for the catalog. */
+/** How the tool prints instances, events and durations (the catalog's JSON is registry-catalog's, tested there). */
 class FormatsTest {
 
     @Test
@@ -44,31 +44,12 @@ class FormatsTest {
     }
 
     @Test
-    void theCatalogHasConsulsFieldsInConsulsOrder() {
-        assertEquals("[{\"ID\":\"greeter@:8080\",\"Node\":\"web-1\",\"Address\":\"web-1\",\"Datacenter\":\"\","
-                + "\"NodeMeta\":{},\"ServiceAddress\":\"\",\"ServiceID\":\"greeter@:8080\",\"ServiceName\":\"greeter\","
-                + "\"ServicePort\":8080,\"ServiceMeta\":{\"zone\":\"eu\"},\"ServiceTags\":[]}]",
-                JsonText.write(CatalogEntry.sorted(List.of(Service.builder("greeter").address(":8080").host("web-1")
-                        .kv("zone", "eu").build())), false));
-    }
-
-    @Test
     void durationsArePrintedInTheSyntaxTheToolReads() {
         assertEquals("500ms", Durations.text(Duration.ofMillis(500)));
         assertEquals("1500ms", Durations.text(Duration.ofMillis(1500)));
         assertEquals("21s", Durations.text(Duration.ofSeconds(21)));
         assertEquals("1m", Durations.text(Duration.ofSeconds(60)));
         assertEquals("1m30s", Durations.text(Duration.ofSeconds(90)));
-    }
-
-    @Test
-    void theCatalogReadsTheHostOfEveryFormOfAddress() {
-        assertEquals("10.0.0.5", CatalogEntry.hostOf("10.0.0.5:8080"));
-        assertEquals("::1", CatalogEntry.hostOf("[::1]:8080"));
-        assertEquals("", CatalogEntry.hostOf(":8080"));
-        assertEquals("web-1", CatalogEntry.hostOf("web-1"));
-        assertEquals("fe80::1", CatalogEntry.hostOf("fe80::1"));
-        assertEquals("/tmp/greeter.sock", CatalogEntry.hostOf("/tmp/greeter.sock"));
     }
 
     @Test

@@ -76,7 +76,10 @@ class ServeIT {
 
                 assertEquals("[]", get(base + "service/nobody").body(), "Consul answers an unknown service with []");
                 assertEquals(400, get(base + "service/a.b").statusCode());
-                assertEquals(404, get(base + "nodes").statusCode());
+                HttpResponse<String> unknown = get(base + "nowhere");
+                assertEquals(404, unknown.statusCode(), "an unknown path, as Consul answers it");
+                assertEquals("text/plain; charset=utf-8", unknown.headers().firstValue("Content-Type").orElseThrow());
+                assertEquals(200, get(base + "nodes").statusCode(), "the catalog's nodes: registry-catalog's server");
                 assertEquals(405, http.send(HttpRequest.newBuilder(URI.create(base + "service/greeter"))
                         .PUT(HttpRequest.BodyPublishers.noBody()).build(), HttpResponse.BodyHandlers.ofString()).statusCode());
                 assertEquals(143, serve.terminate());

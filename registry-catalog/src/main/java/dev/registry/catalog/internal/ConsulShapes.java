@@ -1,0 +1,81 @@
+package dev.registry.catalog.internal;
+
+import dev.registry.Service;
+import java.nio.charset.StandardCharsets;
+import java.util.UUID;
+
+/**
+ * How an instance maps onto Consul's model, where a service instance runs on a node: the node is the instance's
+ * host name, the address splits into Consul's {@code Address} and {@code Port}, and ids are derived so that they
+ * stay the same across restarts and across catalog servers. Stateless.
+ */
+public final class ConsulShapes {
+
+    private ConsulShapes() {
+    }
+
+    /**
+     * The instance's own address, Consul's {@code ServiceAddress}: the host part of its address ({@code 10.0.0.5}
+     * of {@code 10.0.0.5:8080}, {@code ::1} of {@code [::1]:8080}), empty for {@code :8080} (every interface, as
+     * Go services often register), so that clients fall back to the node's address as Consul documents. An
+     * address without a port (a socket path, a bare IPv6 address) is all host.
+     *
+     * @param address an instance's address
+     * @return its host part, perhaps empty
+     */
+    public static String hostOf(String address) {
+        int colon = address.lastIndexOf(':');
+        boolean hostAndPort = colon >= 0 && address.indexOf(':') == colon
+                || address.startsWith("[") && address.contains("]:");
+        String host = hostAndPort ? address.substring(0, colon) : address;
+        return host.startsWith("[") && host.endsWith("]") ? host.substring(1, host.length() - 1) : host;
+    }
+
+    /**
+     * Where the instance's node is reached, Consul's {@code Address}: the host part of the instance's address,
+     * or its host name when the address has none ({@code :8080}).
+     *
+     * @param instance an instance
+     * @return the node address to connect to
+     */
+    public static String nodeAddress(Service instance) {
+        String host = hostOf(instance.address());
+        return host.isEmpty() ? instance.host() : host;
+    }
+
+    /**
+     * The node's id, Consul's {@code ID} of a node: a UUID derived from the host name (type 3, name-based), so
+     * that every catalog server gives a node the same id.
+     *
+     * @param host a host name
+     * @return its id, 36 characters as Consul writes node ids
+     */
+    public static String nodeId(String host) {
+        return UUID.nameUUIDFromBytes(("registry-node:" + host).getBytes(StandardCharsets.UTF_8)).toString();
+    }
+
+    /**
+     * The check id of an instance's health, as Consul names the check of a service: {@code service:<ServiceID>}.
+     *
+     * @param instance an instance
+     * @return its check id
+     */
+    public static String checkId(Service instance) {
+        return "service:" + instance.id();
+    }
+
+    /**
+     * The target Prometheus scrapes: {@code host:port} with the node's address as host (brackets kept around an
+     * IPv6 address), or empty when the address has no port to scrape.
+     *
+     * @param instance an instance
+     * @return its target, perhaps empty
+     */
+    public static String target(Service instance) {
+        if (instance.port().isEmpty()) {
+            return "";
+        }
+        String host = nodeAddress(instance);
+        return (host.contains(":") ? "[" + host + "]" : host) + ":" + instance.port().getAsInt();
+    }
+}
