@@ -32,6 +32,11 @@ final class BusClock implements com.github.benmanes.caffeine.cache.Ticker {
         return (reasons.isEmpty() ? ticker.read() : pausedAt) - pausedNanos;
     }
 
+    /** Whether {@code reason} is the only reason the clock stands still: withdrawing it would let it run. */
+    synchronized boolean onlyPausedFor(Pause reason) {
+        return reasons.size() == 1 && reasons.contains(reason);
+    }
+
     /** Whether the bus is known to be unusable now (disconnected or stalled). */
     synchronized boolean isPaused() {
         return !reasons.isEmpty();

@@ -113,7 +113,8 @@ public final class DefaultRegistry implements Registry, DefaultRegistration.Anno
                 counters.expiryBrakeEngagements::increment);
         long sweep = options.dueCheckPeriod().toNanos();
         this.cache = new InstanceCache(clock, scheduler, names, brake, sweep, this::onCacheChange);
-        Inbound inbound = new Inbound(codec, signer, topics, options, cache, counters, new SerialExecutor(events, new LongAdder()));
+        Inbound inbound = new Inbound(codec, signer, topics, options, cache, counters, new SerialExecutor(events, new LongAdder()),
+                this::tracked);
         this.observations = new Observations(pubsub, topics, inbound::onMessage, io);
         this.lookups = new Lookups(options, scheduler, events, counters, names, observations, this::ping);
         this.own = new OwnRegistrations(pubsub, topics, this::answerPing, io);
@@ -138,7 +139,7 @@ public final class DefaultRegistry implements Registry, DefaultRegistration.Anno
 
                     @Override
                     public void busBack() {
-                        resumeExpiry(BusClock.Pause.STALLED);
+                        onScheduler(() -> resumeExpiry(BusClock.Pause.STALLED));
                     }
                 });
         this.shutdownHook = options.unregisterOnShutdown() ? RegistryThreads.named("shutdown", id).newThread(this::drainThenClose) : null;
@@ -512,6 +513,11 @@ public final class DefaultRegistry implements Registry, DefaultRegistration.Anno
         return found.get(0);
     }
 
+    /** Whether messages of {@code name} are still wanted: it is in use, or every name is observed. */
+    private boolean tracked(String name) {
+        return observations.observesAll() || names.get(name) != null;
+    }
+
     /** Under the instance's cache lock: only enqueues (events in the name's lane) and wakes waiting lookups. */
     private void onCacheChange(NameState state, ServiceEvent event) {
         dispatcher.dispatch(state, event);
@@ -556,19 +562,23 @@ public final class DefaultRegistry implements Registry, DefaultRegistration.Anno
                 clock.pause(BusClock.Pause.DISCONNECTED);
                 LOG.info("bus disconnected: expiry paused until it is back");
             }
-            case RECONNECTED -> resumeExpiry(BusClock.Pause.DISCONNECTED);
+            case RECONNECTED -> onScheduler(() -> resumeExpiry(BusClock.Pause.DISCONNECTED));
             case CLOSED -> LOG.debug("bus connection closed");
         }
     }
 
     /**
-     * Withdraws one reason the bus was unusable. When it was the last, messages may have been lost meanwhile,
-     * so the subscriptions that failed are made again, unregisters the bus refused are sent, and this process's
+     * Withdraws one reason the bus was unusable; runs on the scheduler, as the due-check sweep does. When it was the
+     * last, every cached instance first gets a full due time to be heard again, then, since messages may have been
+     * lost meanwhile, the subscriptions that failed are made again, recent unregisters are sent again, and this process's
      * registrations are re-announced and the names it uses re-pinged, each at a random time within the
      * re-announce window: peers and this cache converge within the window plus one round trip, and a broker
      * restart under thousands of instances brings no storm.
      */
     private void resumeExpiry(BusClock.Pause reason) {
+        if (clock.onlyPausedFor(reason)) {
+            cache.renewAll(); // while the clock still stands: every instance gets a full due time to be heard again
+        }
         if (!clock.resume(reason)) {
             return;
         }
@@ -590,6 +600,15 @@ public final class DefaultRegistry implements Registry, DefaultRegistration.Anno
             }
         } catch (RejectedExecutionException closing) {
             LOG.debug("registry closing; nothing to re-announce");
+        }
+    }
+
+    /** Runs {@code task} on the scheduler, the thread of every expiry decision; dropped once the registry closes. */
+    private void onScheduler(Runnable task) {
+        try {
+            scheduler.execute(task);
+        } catch (RejectedExecutionException closing) {
+            LOG.debug("registry closing: {} not run", task);
         }
     }
 

@@ -28,11 +28,17 @@ final class Inbound {
     private final double dueFactor;
     private final MessageSigner signer;
     private final Executor filterLane;
+    private final Predicate<String> tracked;
 
-    /** @param filterLane where observe filters run: a serial executor on registry threads */
+    /**
+     * @param filterLane where observe filters run: a serial executor on registry threads
+     * @param tracked    whether the registry still uses a name: a message of a name it has forgotten (delivered
+     *                   before its unsubscribe took effect) is ignored rather than cached again
+     */
     Inbound(WireCodec codec, MessageSigner signer, Topics topics, RegistryOptions options, InstanceCache cache,
-            RegistryCounters counters, Executor filterLane) {
+            RegistryCounters counters, Executor filterLane, Predicate<String> tracked) {
         this.filterLane = filterLane;
+        this.tracked = tracked;
         this.codec = codec;
         this.signer = signer;
         this.topics = topics;
@@ -44,6 +50,11 @@ final class Inbound {
 
     /** A message on a register or an unregister topic of this registry's prefix. */
     void onMessage(String topic, byte[] payload) {
+        if (!tracked.test(topics.nameOf(topic))) {
+            counters.messagesIn.increment();
+            LOG.debug("ignored a message on {}: the name is no longer used", topic);
+            return;
+        }
         if (topics.isRegister(topic)) {
             onRegister(topic, payload);
         } else {

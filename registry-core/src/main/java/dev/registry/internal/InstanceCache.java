@@ -162,6 +162,27 @@ final class InstanceCache {
         cache.cleanUp();
     }
 
+    /**
+     * Gives every cached instance a full due time from now: called while the clock of expiry stands still, just
+     * before it runs again after an outage, because the owners need that long to be heard again (their own
+     * reconnect may come later than this registry's, and their re-announce is spread over a window). An
+     * instance that died during the outage is then detected one due time after the bus is back.
+     */
+    void renewAll() {
+        long now = clock.read();
+        for (InstanceKey instance : cache.asMap().keySet()) {
+            cache.asMap().computeIfPresent(instance, (key, entry) -> {
+                long renewed = now + entry.dueNanos();
+                if (renewed - entry.deadline() <= 0) {
+                    return entry;
+                }
+                dueIndex.remove(entry.deadline(), key);
+                dueIndex.add(renewed, key);
+                return new Entry(entry.service(), entry.dueNanos(), renewed);
+            });
+        }
+    }
+
     /** Instances held by the expiry brake now. */
     int held() {
         return brake.held();

@@ -73,6 +73,11 @@ final class Observations {
         return wildcard;
     }
 
+    /** Whether {@code observeAll} was called: every name's messages are wanted. */
+    boolean observesAll() {
+        return wantedAll;
+    }
+
     /** Unsubscribes a retired name, now or once its pending request completes. */
     void release(NameState state) {
         CompletableFuture<List<TopicSubscription>> subscription = state.subscription;

@@ -513,6 +513,8 @@ public abstract class HardeningContractTest extends RegistryTestBase {
             assertEquals("127.0.0.1:48", found.get().address());
         }));
         assertAll(checks);
+        // An instance is visible to lookups from inside the cache's update, a moment before the cache counts it.
+        Await.until("both counted in the cache", () -> client.stats().cacheSize() == 2);
         assertHolds(() -> "neither long-lived instance may expire; events: " + recorders.values().stream()
                 .map(EventRecorder::events).toList() + ", cache size " + client.stats().cacheSize(),
                 Duration.ofMillis(300), () -> recorders.values().stream()
