@@ -6,6 +6,7 @@ import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 import static org.junit.jupiter.api.Assertions.fail;
 
+import dev.registry.Filters;
 import dev.registry.Registration;
 import dev.registry.Registry;
 import dev.registry.RegistryOptions;
@@ -210,6 +211,33 @@ public abstract class BrokerFaultContractTest {
             System.out.println("FAULT peer-sigterm " + transportName() + " unregistered-within-ms="
                     + TimeUnit.NANOSECONDS.toMillis(System.nanoTime() - terminated));
             assertEquals(List.of(), events.of(ServiceEvent.Type.EXPIRED));
+        }
+    }
+
+    @Test
+    void terminatedPeerWithDrainOnShutdownDrainsThenUnregisters() {
+        Registry observer = registry(Duration.ofSeconds(20), 1.5);
+        EventRecorder events = new EventRecorder();
+        observer.observe("drained", events);
+        // Beats every 300 ms (due after 450 ms): the drain of 1.5 s outlasts the due time, so only heartbeats
+        // during the drain keep the instances from expiring.
+        try (PeerProcess peer = PeerProcess.start(url(broker), prefix, "drained", 2, Duration.ofMillis(300),
+                Duration.ofMillis(1_500))) {
+            Await.until("the peer's 2 instances", () -> observer.getServices("drained").size() == 2);
+            long terminated = System.nanoTime();
+            Thread signal = new Thread(peer::terminate, "sigterm");
+            signal.start();
+
+            Await.until("DRAINING announced for each", () -> events.of(ServiceEvent.Type.UPDATED).stream()
+                    .filter(event -> event.service().status() == Status.DRAINING).count() == 2);
+            long drainingMillis = TimeUnit.NANOSECONDS.toMillis(System.nanoTime() - terminated);
+            assertTrue(observer.findService("drained", Filters.passing()).isEmpty(), "draining instances are not passing");
+            Await.until("UNREGISTERED for each", () -> events.of(ServiceEvent.Type.UNREGISTERED).size() == 2);
+            long unregisteredMillis = TimeUnit.NANOSECONDS.toMillis(System.nanoTime() - terminated);
+            System.out.println("FAULT peer-sigterm-drain " + transportName() + " draining-within-ms=" + drainingMillis
+                    + " unregistered-after-ms=" + unregisteredMillis + " (drain 1500 ms)");
+            assertEquals(List.of(), events.of(ServiceEvent.Type.EXPIRED), "kept beating while it drained");
+            assertTrue(unregisteredMillis >= 1_500, "unregistered only after the drain, " + unregisteredMillis + " ms");
         }
     }
 

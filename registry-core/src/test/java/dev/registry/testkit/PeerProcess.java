@@ -28,10 +28,16 @@ public final class PeerProcess implements AutoCloseable {
 
     /** Starts a peer and waits until its instances are registered. */
     public static PeerProcess start(String url, String mainTopic, String name, int count, Duration registerInterval) {
+        return start(url, mainTopic, name, count, registerInterval, Duration.ZERO);
+    }
+
+    /** Starts a peer whose shutdown hook drains its instances for {@code drainOnShutdown} before it closes. */
+    public static PeerProcess start(String url, String mainTopic, String name, int count, Duration registerInterval,
+            Duration drainOnShutdown) {
         String java = ProcessHandle.current().info().command().orElse("java");
         List<String> command = new ArrayList<>(List.of(java, "-cp", System.getProperty("java.class.path"),
                 PeerProcess.class.getName(), url, mainTopic, name, String.valueOf(count),
-                String.valueOf(registerInterval.toMillis())));
+                String.valueOf(registerInterval.toMillis()), String.valueOf(drainOnShutdown.toMillis())));
         try {
             Process process = new ProcessBuilder(command).redirectErrorStream(true).start();
             BufferedReader output = new BufferedReader(new InputStreamReader(process.getInputStream(), StandardCharsets.UTF_8));
@@ -77,10 +83,11 @@ public final class PeerProcess implements AutoCloseable {
         }
     }
 
-    /** The child: {@code url mainTopic name count registerIntervalMillis}. */
+    /** The child: {@code url mainTopic name count registerIntervalMillis drainOnShutdownMillis}. */
     public static void main(String[] args) throws Exception {
         RegistryOptions options = RegistryOptions.builder().mainTopic(args[1])
-                .registerInterval(Duration.ofMillis(Long.parseLong(args[4]))).build();
+                .registerInterval(Duration.ofMillis(Long.parseLong(args[4])))
+                .drainOnShutdown(Duration.ofMillis(Long.parseLong(args[5]))).build();
         Registry registry = Registry.connect(args[0], options);
         for (int port = 1; port <= Integer.parseInt(args[3]); port++) {
             registry.register(Service.builder(args[2]).address("127.0.0.1:" + port).build());
