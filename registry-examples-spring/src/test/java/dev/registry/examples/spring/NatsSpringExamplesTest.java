@@ -1,0 +1,17 @@
+package dev.registry.examples.spring;
+
+import dev.registry.testkit.BrokerExtension;
+import dev.registry.testkit.Brokers;
+import org.junit.jupiter.api.extension.RegisterExtension;
+
+/** The Spring example's processes on a real nats-server. */
+class NatsSpringExamplesTest extends SpringExamplesContract {
+
+    @RegisterExtension
+    static final BrokerExtension NATS = new BrokerExtension(Brokers::nats);
+
+    @Override
+    String busUrl() {
+        return Brokers.natsUrl(NATS.server());
+    }
+}

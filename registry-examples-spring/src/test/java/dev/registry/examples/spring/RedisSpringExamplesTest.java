@@ -1,0 +1,17 @@
+package dev.registry.examples.spring;
+
+import dev.registry.testkit.BrokerExtension;
+import dev.registry.testkit.Brokers;
+import org.junit.jupiter.api.extension.RegisterExtension;
+
+/** The Spring example's processes on a real redis-server. */
+class RedisSpringExamplesTest extends SpringExamplesContract {
+
+    @RegisterExtension
+    static final BrokerExtension REDIS = new BrokerExtension(Brokers::redis);
+
+    @Override
+    String busUrl() {
+        return Brokers.redisUrl(REDIS.server());
+    }
+}
