@@ -61,6 +61,11 @@ final class Bus {
         return Registry.connect(url, options);
     }
 
+    /** The bus URL as configured, credentials included: for a second connection to the same bus, never to print. */
+    String url() {
+        return url;
+    }
+
     /** The options every registry on this bus gets. */
     RegistryOptions options() {
         return options;

@@ -43,6 +43,7 @@ abstract class BusCommand implements Callable<Integer> {
         CommandLine command = spec.commandLine();
         try {
             Bus bus = root.bus();
+            checkBus(bus);
             try (Registry registry = bus.connect()) {
                 return run(new Invocation(registry, bus, command.getOut(), command.getErr()));
             }
@@ -59,6 +60,16 @@ abstract class BusCommand implements Callable<Integer> {
             command.getOut().flush();
             command.getErr().flush();
         }
+    }
+
+    /**
+     * Checks, before connecting, that the command can work on {@code bus}; accepts every bus unless a command
+     * says otherwise.
+     *
+     * @param bus the bus the command is about to connect to
+     * @throws IllegalArgumentException if it cannot, reported as a usage error (status 2)
+     */
+    void checkBus(Bus bus) {
     }
 
     /**

@@ -197,6 +197,19 @@ public final class NatsPubsub implements Pubsub {
     /** Every subscription on the dispatcher, then one flush confirms them all. */
     @Override
     public List<TopicSubscription> subscribeAll(List<String> topics, MessageHandler handler) {
+        return subscribeConfirmed(topics, delivering(handler));
+    }
+
+    /**
+     * As {@link #subscribeAll}, but with jnats' own handler, which gets the whole message (its reply subject
+     * too) on this pubsub's dispatcher thread: how {@link NatsMicro} answers requests on this connection
+     * without a thread of its own. The subjects are not decoded (see {@link Utf8Subjects}).
+     */
+    List<TopicSubscription> subscribeRequests(List<String> subjects, io.nats.client.MessageHandler handler) {
+        return subscribeConfirmed(subjects, Objects.requireNonNull(handler, "handler"));
+    }
+
+    private List<TopicSubscription> subscribeConfirmed(List<String> topics, io.nats.client.MessageHandler handler) {
         List<TopicSubscription> made = subscribeOnDispatcher(topics, handler);
         try {
             if (connection.getStatus() == Connection.Status.CONNECTED) {
@@ -225,7 +238,7 @@ public final class NatsPubsub implements Pubsub {
     public CompletableFuture<List<TopicSubscription>> subscribeAllAsync(List<String> topics, MessageHandler handler) {
         List<TopicSubscription> made;
         try {
-            made = subscribeOnDispatcher(topics, handler);
+            made = subscribeOnDispatcher(topics, delivering(handler));
         } catch (RuntimeException failed) {
             return CompletableFuture.failedFuture(failed);
         }
@@ -248,9 +261,14 @@ public final class NatsPubsub implements Pubsub {
         return subscribed;
     }
 
-    /** Every topic subscribed on the dispatcher, none confirmed by the server yet; on failure none is left. */
-    private List<TopicSubscription> subscribeOnDispatcher(List<String> topics, MessageHandler handler) {
+    /** The jnats handler that hands {@code handler} the decoded subject and the payload of each message. */
+    private io.nats.client.MessageHandler delivering(MessageHandler handler) {
         Objects.requireNonNull(handler, "handler");
+        return message -> handler.onMessage(subjects.apply(message.getSubject()), message.getData());
+    }
+
+    /** Every topic subscribed on the dispatcher, none confirmed by the server yet; on failure none is left. */
+    private List<TopicSubscription> subscribeOnDispatcher(List<String> topics, io.nats.client.MessageHandler handler) {
         ensureOpen();
         List<TopicSubscription> made = new ArrayList<>(topics.size());
         try {
@@ -264,10 +282,9 @@ public final class NatsPubsub implements Pubsub {
         }
     }
 
-    private TopicSubscription subscribeOnDispatcher(String topic, MessageHandler handler) {
+    private TopicSubscription subscribeOnDispatcher(String topic, io.nats.client.MessageHandler handler) {
         try {
-            return new DispatcherSubscription(dispatcher, dispatcher.subscribe(topic,
-                    message -> handler.onMessage(subjects.apply(message.getSubject()), message.getData())));
+            return new DispatcherSubscription(dispatcher, dispatcher.subscribe(topic, handler));
         } catch (IllegalStateException e) {
             throw new TransportException(description + " cannot subscribe to " + topic + ": " + e.getMessage(), e);
         }
