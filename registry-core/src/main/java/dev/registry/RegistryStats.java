@@ -19,10 +19,13 @@ import java.util.Map;
  *                       subscriptions); it falls back as names go idle, so it stays flat under name churn
  * @param expiriesHeld   instances that are due but held by the expiry brake, now
  * @param expiryBrakeEngagements times the expiry brake engaged (a mass expiry held back)
+ * @param coldLookups    lookups that had to wait for the bus and have finished (found, not found or failed)
+ * @param coldLookupNanos the wall time those lookups waited, in all: with {@code coldLookups}, their mean latency
  */
 public record RegistryStats(long messagesIn, long messagesOut, Map<DropReason, Long> dropped, long cacheSize,
                             long lookupHits, long lookupMisses, long lookupTimeouts, long pingsSent,
-                            long listenerBacklog, long namesTracked, long expiriesHeld, long expiryBrakeEngagements) {
+                            long listenerBacklog, long namesTracked, long expiriesHeld, long expiryBrakeEngagements,
+                            long coldLookups, long coldLookupNanos) {
 
     /** Copies {@code dropped}, so a snapshot never changes. */
     public RegistryStats {

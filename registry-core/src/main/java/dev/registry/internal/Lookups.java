@@ -156,7 +156,8 @@ final class Lookups {
     }
 
     private List<Service> await(String name, Filter[] filters, boolean all, long waitNanos) {
-        long deadline = System.nanoTime() + waitNanos;
+        long started = System.nanoTime();
+        long deadline = started + waitNanos;
         BlockingWaiter waiter = new BlockingWaiter();
         NameState state = names.acquire(name, s -> s.addWaiter(waiter));
         counters.lookupMisses.increment();
@@ -175,6 +176,7 @@ final class Lookups {
             }
         } finally {
             state.removeWaiter(waiter);
+            counters.coldLookup(System.nanoTime() - started);
         }
     }
 
@@ -206,10 +208,14 @@ final class Lookups {
     }
 
     private CompletableFuture<List<Service>> startAsync(String name, Filter[] filters, boolean all) {
+        long started = System.nanoTime();
         AsyncLookup lookup = new AsyncLookup(name, filters, all);
         lookup.state = names.acquire(name, s -> s.addWaiter(lookup));
         counters.lookupMisses.increment();
-        lookup.result.whenComplete((found, failure) -> lookup.state.removeWaiter(lookup));
+        lookup.result.whenComplete((found, failure) -> {
+            lookup.state.removeWaiter(lookup);
+            counters.coldLookup(System.nanoTime() - started);
+        });
         try {
             ScheduledFuture<?> timeout = scheduler.schedule(lookup::timeUp, timeoutNanos, TimeUnit.NANOSECONDS);
             lookup.result.whenComplete((found, failure) -> timeout.cancel(false));

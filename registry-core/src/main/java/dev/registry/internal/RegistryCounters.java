@@ -16,12 +16,20 @@ final class RegistryCounters {
     final LongAdder lookupTimeouts = new LongAdder();
     final LongAdder pingsSent = new LongAdder();
     final LongAdder expiryBrakeEngagements = new LongAdder();
+    final LongAdder coldLookups = new LongAdder();
+    final LongAdder coldLookupNanos = new LongAdder();
     private final Map<DropReason, LongAdder> dropped = new EnumMap<>(DropReason.class);
 
     RegistryCounters() {
         for (DropReason reason : DropReason.values()) {
             dropped.put(reason, new LongAdder());
         }
+    }
+
+    /** A lookup that waited for the bus finished after {@code nanos}. */
+    void coldLookup(long nanos) {
+        coldLookups.increment();
+        coldLookupNanos.add(nanos);
     }
 
     void dropped(DropReason reason) {
@@ -33,6 +41,6 @@ final class RegistryCounters {
         dropped.forEach((reason, count) -> drops.put(reason, count.sum()));
         return new RegistryStats(messagesIn.sum(), messagesOut.sum(), drops, cacheSize, lookupHits.sum(),
                 lookupMisses.sum(), lookupTimeouts.sum(), pingsSent.sum(), listenerBacklog, namesTracked, expiriesHeld,
-                expiryBrakeEngagements.sum());
+                expiryBrakeEngagements.sum(), coldLookups.sum(), coldLookupNanos.sum());
     }
 }

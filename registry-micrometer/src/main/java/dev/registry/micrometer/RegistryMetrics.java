@@ -5,6 +5,7 @@ import dev.registry.Registry;
 import dev.registry.RegistryStats;
 import dev.registry.Subscription;
 import io.micrometer.core.instrument.FunctionCounter;
+import io.micrometer.core.instrument.FunctionTimer;
 import io.micrometer.core.instrument.Gauge;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.micrometer.core.instrument.Tag;
@@ -12,6 +13,7 @@ import io.micrometer.core.instrument.Tags;
 import io.micrometer.core.instrument.binder.MeterBinder;
 import java.util.Locale;
 import java.util.Objects;
+import java.util.concurrent.TimeUnit;
 import java.util.function.ToDoubleFunction;
 
 /**
@@ -26,6 +28,7 @@ import java.util.function.ToDoubleFunction;
  *   <tr><td>{@code registry.messages.dropped}</td><td>counter</td><td>{@code reason=too_large|malformed|invalid_service|name_mismatch|missing_timestamps|bad_duration|observe_filter|unsigned|bad_signature|replayed}</td><td>incoming messages dropped, by {@link DropReason}</td></tr>
  *   <tr><td>{@code registry.lookups}</td><td>counter</td><td>{@code outcome=hit|miss}</td><td>lookups answered from the cache, and lookups that had to ping the bus</td></tr>
  *   <tr><td>{@code registry.lookup.timeouts}</td><td>counter</td><td></td><td>of the misses, those that found nothing within the lookup timeout</td></tr>
+ *   <tr><td>{@code registry.lookup.cold}</td><td>function timer</td><td></td><td>lookups that waited for the bus: how many finished and how long they waited (count, total, mean)</td></tr>
  *   <tr><td>{@code registry.pings}</td><td>counter</td><td></td><td>pings published (concurrent misses of one name share one)</td></tr>
  *   <tr><td>{@code registry.cache.instances}</td><td>gauge</td><td></td><td>instances in the cache now</td></tr>
  *   <tr><td>{@code registry.names}</td><td>gauge</td><td></td><td>service names the registry holds state for now</td></tr>
@@ -40,8 +43,9 @@ import java.util.function.ToDoubleFunction;
  * {@code hit + miss} is every lookup; a timeout is a miss that found nothing, counted in both
  * {@code outcome=miss} and {@code registry.lookup.timeouts} (the registry counts a miss when it starts to wait
  * and a timeout when the wait ends empty, so a third {@code outcome} computed from the two could go down
- * between scrapes, which a counter must never do). The latency of a cold lookup is not exposed by the registry's
- * API; time your own calls where you need it (see the module's documentation).
+ * between scrapes, which a counter must never do). The latency of cold lookups is a function timer over the
+ * registry's count and total wait of finished cold lookups: count, total time and mean per scrape interval, not
+ * percentiles (the registry keeps no histogram on its lookup path).
  *
  * <p><b>Event counting</b> observes every service of the registry's main topic ({@link Registry#observeAll}):
  * the registry then receives every instance's heartbeats and caches every instance on the bus. That is free when
@@ -107,6 +111,10 @@ public final class RegistryMetrics implements MeterBinder, AutoCloseable {
         counter(meters, reader, "registry.lookup.timeouts", "Missed lookups that found nothing within the lookup timeout",
                 "lookups", RegistryStats::lookupTimeouts, Tags.empty());
         counter(meters, reader, "registry.pings", "Pings published", "messages", RegistryStats::pingsSent, Tags.empty());
+        FunctionTimer.builder("registry.lookup.cold", registry, held -> reader.stats().coldLookups(),
+                        held -> reader.stats().coldLookupNanos(), TimeUnit.NANOSECONDS)
+                .description("Lookups that waited for the bus, and how long they waited").tags(tags)
+                .register(meters);
         counter(meters, reader, "registry.expiry.brake.engagements", "Times the expiry brake held a mass expiry", null,
                 RegistryStats::expiryBrakeEngagements, Tags.empty());
         gauge(meters, "registry.cache.instances", "Instances in the cache", "instances",

@@ -12,11 +12,13 @@ import dev.registry.nats.NatsPubsub;
 import dev.registry.testkit.Await;
 import dev.registry.testkit.BrokerExtension;
 import dev.registry.testkit.Brokers;
+import io.micrometer.core.instrument.FunctionTimer;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.micrometer.core.instrument.Tags;
 import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
+import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -77,6 +79,10 @@ class RegistryMetricsTest {
         assertEquals(0, gauge("registry.expiry.brake.held"));
         assertEquals(0, counter("registry.expiry.brake.engagements"));
         assertEquals("test", meters.get("registry.listener.backlog").gauge().getId().getTag("app"));
+        FunctionTimer cold = meters.get("registry.lookup.cold").functionTimer();
+        assertEquals(2, cold.count(), "two lookups waited for the bus");
+        assertTrue(cold.totalTime(TimeUnit.MILLISECONDS) >= 300, "the one nobody answered waited the 300 ms lookup timeout, "
+                + cold.totalTime(TimeUnit.MILLISECONDS) + " ms in all");
     }
 
     @Test
