@@ -1,7 +1,7 @@
 package dev.registry.internal;
 
 /**
- * The topic strings of one main topic (PROTOCOL.md): {@code <prefix>.register.<name>},
+ * The topic strings of one main topic (docs/PROTOCOL.md): {@code <prefix>.register.<name>},
  * {@code <prefix>.unregister.<name>}, {@code <prefix>.ping.<name>}. Immutable.
  */
 public final class Topics {

@@ -17,7 +17,7 @@ import java.util.Objects;
  * {@link Registry#connect()}, so the bus and options come from {@code REGISTRY_URL} and the other
  * {@code REGISTRY_*} variables; {@link #setDefault(Registry)} installs one of your own instead.
  *
- * <p>Unlike Go (PROTOCOL.md, known defect 5), closing some other registry leaves the default alone, and once
+ * <p>Unlike Go (docs/PROTOCOL.md, known defect 5), closing some other registry leaves the default alone, and once
  * the default is closed every call fails at once with {@link RegistryClosedException} instead of blocking:
  * a script that closed it has a bug to see, not a hang to debug. {@link #setDefault(Registry)} makes it usable
  * again. Thread-safe.

@@ -37,7 +37,7 @@ import org.slf4j.LoggerFactory;
 
 /**
  * The registry's transport over Redis pub/sub, on Lettuce: standalone, Sentinel or Cluster. Topics are
- * channel names byte for byte (PROTOCOL.md), so every process on one Redis (or one Redis Cluster) sees the
+ * channel names byte for byte (docs/PROTOCOL.md), so every process on one Redis (or one Redis Cluster) sees the
  * others' messages, and none of a NATS bus.
  *
  * <pre>{@code

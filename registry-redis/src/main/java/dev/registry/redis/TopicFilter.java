@@ -3,7 +3,7 @@ package dev.registry.redis;
 import java.util.Objects;
 
 /**
- * How one SPI topic maps onto Redis pub/sub. An exact topic is a channel name, byte for byte (PROTOCOL.md),
+ * How one SPI topic maps onto Redis pub/sub. An exact topic is a channel name, byte for byte (docs/PROTOCOL.md),
  * subscribed with SUBSCRIBE. A topic ending in the single-token wildcard {@code .*} becomes a PSUBSCRIBE glob;
  * since a Redis {@code *} also matches dots, {@link #matches} drops channels with a further token, so the
  * wildcard means what it means on NATS. Immutable.
