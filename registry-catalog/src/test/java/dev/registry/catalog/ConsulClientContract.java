@@ -20,7 +20,7 @@ import dev.registry.Registry;
 import dev.registry.RegistryOptions;
 import dev.registry.Service;
 import dev.registry.Status;
-import dev.registry.testkit.Await;
+import dev.registry.tck.Await;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;

@@ -1,7 +1,7 @@
 package dev.registry.catalog;
 
-import dev.registry.testkit.BrokerExtension;
-import dev.registry.testkit.Brokers;
+import dev.registry.tck.BrokerExtension;
+import dev.registry.tck.Brokers;
 import org.junit.jupiter.api.extension.RegisterExtension;
 
 /** {@link ConsulClientContract} with the served registry on a nats-server. */

@@ -1,6 +1,6 @@
 package dev.registry.cli;
 
-import dev.registry.testkit.Brokers;
+import dev.registry.tck.Brokers;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
@@ -10,7 +10,7 @@ import dev.registry.Registry;
 import dev.registry.RegistryOptions;
 import dev.registry.Service;
 import dev.registry.Status;
-import dev.registry.testkit.BrokerExtension;
+import dev.registry.tck.BrokerExtension;
 import java.time.Duration;
 import java.util.List;
 import java.util.Map;

@@ -1,6 +1,6 @@
 package dev.registry.cli;
 
-import dev.registry.testkit.Brokers;
+import dev.registry.tck.Brokers;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
@@ -10,8 +10,8 @@ import dev.registry.RegistryOptions;
 import dev.registry.Service;
 import dev.registry.ServiceEvent;
 import dev.registry.Status;
-import dev.registry.testkit.BrokerExtension;
-import dev.registry.testkit.EventRecorder;
+import dev.registry.tck.BrokerExtension;
+import dev.registry.tck.EventRecorder;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;

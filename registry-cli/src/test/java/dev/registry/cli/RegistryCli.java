@@ -2,7 +2,7 @@ package dev.registry.cli;
 
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import dev.registry.testkit.Await;
+import dev.registry.tck.Await;
 import java.io.BufferedReader;
 import java.io.File;
 import java.io.IOException;

@@ -1,6 +1,6 @@
 package dev.registry.cli;
 
-import dev.registry.testkit.Brokers;
+import dev.registry.tck.Brokers;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
@@ -10,8 +10,8 @@ import dev.registry.Addresses;
 import dev.registry.Registry;
 import dev.registry.RegistryOptions;
 import dev.registry.Service;
-import dev.registry.testkit.Await;
-import dev.registry.testkit.LocalServer;
+import dev.registry.tck.Await;
+import dev.registry.tck.LocalServer;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.net.URI;

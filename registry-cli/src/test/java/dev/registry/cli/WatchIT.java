@@ -1,6 +1,6 @@
 package dev.registry.cli;
 
-import dev.registry.testkit.Brokers;
+import dev.registry.tck.Brokers;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
@@ -11,7 +11,7 @@ import dev.registry.Registry;
 import dev.registry.RegistryOptions;
 import dev.registry.Service;
 import dev.registry.Status;
-import dev.registry.testkit.BrokerExtension;
+import dev.registry.tck.BrokerExtension;
 import java.util.Map;
 import java.util.UUID;
 import org.junit.jupiter.api.Test;

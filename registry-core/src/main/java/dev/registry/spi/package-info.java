@@ -1,7 +1,7 @@
 /**
  * The transport service provider interface: what a bus must offer for a registry to run on it.
  * Implement {@link dev.registry.spi.Pubsub} and, for URL-based discovery, {@link dev.registry.spi.PubsubProvider};
- * then extend the contract suite in registry-core's test-jar to prove it.
+ * then extend the contract suites of registry-tck ({@code dev.registry:registry-tck}, test scope) to prove it.
  */
 @NullMarked
 package dev.registry.spi;

@@ -4,7 +4,6 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 
 import dev.registry.Service;
 import dev.registry.ServiceEvent;
-import dev.registry.testkit.FakeTicker;
 import java.time.Duration;
 import java.util.List;
 import java.util.concurrent.CopyOnWriteArrayList;
@@ -21,7 +20,7 @@ class ExpiryBrakeTest {
     private static final long DUE = Duration.ofSeconds(1).toNanos();
     private static final Duration MAX_HOLD = Duration.ofSeconds(5);
 
-    private final FakeTicker ticker = new FakeTicker();
+    private final ManualTicker ticker = new ManualTicker();
     private final ScheduledExecutorService scheduler = Executors.newSingleThreadScheduledExecutor();
     private final List<ServiceEvent> events = new CopyOnWriteArrayList<>();
     private final AtomicInteger engagements = new AtomicInteger();

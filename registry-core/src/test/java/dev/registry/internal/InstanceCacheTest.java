@@ -4,7 +4,6 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 
 import dev.registry.Service;
 import dev.registry.ServiceEvent;
-import dev.registry.testkit.FakeTicker;
 import java.time.Duration;
 import java.util.List;
 import java.util.concurrent.CopyOnWriteArrayList;
@@ -19,7 +18,7 @@ class InstanceCacheTest {
 
     private static final long DUE = Duration.ofMillis(300).toNanos();
 
-    private final FakeTicker ticker = new FakeTicker();
+    private final ManualTicker ticker = new ManualTicker();
     private final ScheduledExecutorService scheduler = Executors.newSingleThreadScheduledExecutor();
     private final List<ServiceEvent> events = new CopyOnWriteArrayList<>();
     private final NameTable names = new NameTable(Runnable::run, new LongAdder(), Long.MAX_VALUE);

@@ -1,10 +1,10 @@
 package dev.registry.examples;
 
-import dev.registry.testkit.Brokers;
+import dev.registry.tck.Brokers;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import dev.registry.testkit.LocalServer;
+import dev.registry.tck.LocalServer;
 import java.io.File;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;

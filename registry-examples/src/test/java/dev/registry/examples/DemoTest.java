@@ -1,9 +1,9 @@
 package dev.registry.examples;
 
-import dev.registry.testkit.Brokers;
+import dev.registry.tck.Brokers;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import dev.registry.testkit.LocalServer;
+import dev.registry.tck.LocalServer;
 import java.io.ByteArrayOutputStream;
 import java.io.PrintStream;
 import java.nio.charset.StandardCharsets;

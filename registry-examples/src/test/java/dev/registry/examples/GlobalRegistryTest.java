@@ -9,7 +9,7 @@ import dev.registry.Registry;
 import dev.registry.RegistryClosedException;
 import dev.registry.Service;
 import dev.registry.ServiceEvent;
-import dev.registry.testkit.EventRecorder;
+import dev.registry.tck.EventRecorder;
 import java.time.Duration;
 import java.util.UUID;
 import org.junit.jupiter.api.AfterEach;

@@ -9,7 +9,7 @@ import dev.registry.Addresses;
 import dev.registry.Registry;
 import dev.registry.Service;
 import dev.registry.Status;
-import dev.registry.testkit.Await;
+import dev.registry.tck.Await;
 import java.io.IOException;
 import java.net.InetSocketAddress;
 import java.net.URI;

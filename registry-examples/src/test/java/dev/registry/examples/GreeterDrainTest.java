@@ -5,9 +5,9 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.registry.Registry;
 import dev.registry.RegistryOptions;
-import dev.registry.testkit.Await;
-import dev.registry.testkit.Brokers;
-import dev.registry.testkit.LocalServer;
+import dev.registry.tck.Await;
+import dev.registry.tck.Brokers;
+import dev.registry.tck.LocalServer;
 import java.time.Duration;
 import java.util.List;
 import java.util.Map;

@@ -1,6 +1,6 @@
 package dev.registry.examples;
 
-import dev.registry.testkit.Brokers;
+import dev.registry.tck.Brokers;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
@@ -9,9 +9,9 @@ import dev.registry.RegistryOptions;
 import dev.registry.Service;
 import dev.registry.ServiceEvent;
 import dev.registry.Status;
-import dev.registry.testkit.Await;
-import dev.registry.testkit.EventRecorder;
-import dev.registry.testkit.LocalServer;
+import dev.registry.tck.Await;
+import dev.registry.tck.EventRecorder;
+import dev.registry.tck.LocalServer;
 import java.io.IOException;
 import java.net.URI;
 import java.net.http.HttpClient;

@@ -1,13 +1,13 @@
 package dev.registry.examples;
 
-import dev.registry.testkit.Brokers;
+import dev.registry.tck.Brokers;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.registry.Registry;
 import dev.registry.RegistryOptions;
 import dev.registry.Service;
-import dev.registry.testkit.LocalServer;
+import dev.registry.tck.LocalServer;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.util.Map;

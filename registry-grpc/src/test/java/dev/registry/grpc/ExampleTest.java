@@ -3,8 +3,8 @@ package dev.registry.grpc;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import dev.registry.testkit.BrokerExtension;
-import dev.registry.testkit.Brokers;
+import dev.registry.tck.BrokerExtension;
+import dev.registry.tck.Brokers;
 import io.grpc.NameResolverRegistry;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;

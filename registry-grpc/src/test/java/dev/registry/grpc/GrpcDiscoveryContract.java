@@ -7,7 +7,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import dev.registry.Registry;
 import dev.registry.ServiceEvent;
 import dev.registry.Status;
-import dev.registry.testkit.Await;
+import dev.registry.tck.Await;
 import io.grpc.ManagedChannel;
 import io.grpc.NameResolverRegistry;
 import io.grpc.StatusRuntimeException;

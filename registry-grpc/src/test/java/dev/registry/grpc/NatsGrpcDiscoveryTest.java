@@ -1,7 +1,7 @@
 package dev.registry.grpc;
 
-import dev.registry.testkit.BrokerExtension;
-import dev.registry.testkit.Brokers;
+import dev.registry.tck.BrokerExtension;
+import dev.registry.tck.Brokers;
 import org.junit.jupiter.api.extension.RegisterExtension;
 
 /** The gRPC discovery tests over a real nats-server. */

@@ -7,8 +7,8 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.registry.spi.Pubsub;
 import dev.registry.TransportException;
-import dev.registry.testkit.Await;
-import dev.registry.testkit.LocalServer;
+import dev.registry.tck.Await;
+import dev.registry.tck.LocalServer;
 import java.time.Duration;
 import java.util.concurrent.ConcurrentLinkedQueue;
 import org.junit.jupiter.api.AfterAll;

@@ -1,7 +1,7 @@
 package dev.registry.nats;
 
-import dev.registry.testkit.BrokerFaultContractTest;
-import dev.registry.testkit.LocalServer;
+import dev.registry.tck.BrokerFaultContractTest;
+import dev.registry.tck.LocalServer;
 import java.time.Duration;
 
 class NatsBrokerFaultTest extends BrokerFaultContractTest {

@@ -1,8 +1,8 @@
 package dev.registry.nats;
 
 import dev.registry.spi.Pubsub;
-import dev.registry.testkit.BrokerExtension;
-import dev.registry.testkit.PubsubContractTest;
+import dev.registry.tck.BrokerExtension;
+import dev.registry.tck.PubsubContractTest;
 import io.nats.client.Connection;
 import io.nats.client.Nats;
 import java.io.IOException;

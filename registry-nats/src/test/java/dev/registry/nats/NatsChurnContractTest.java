@@ -1,8 +1,8 @@
 package dev.registry.nats;
 
 import dev.registry.spi.Pubsub;
-import dev.registry.testkit.BrokerExtension;
-import dev.registry.testkit.ChurnContractTest;
+import dev.registry.tck.BrokerExtension;
+import dev.registry.tck.ChurnContractTest;
 import org.junit.jupiter.api.extension.RegisterExtension;
 
 /** Name churn against a real nats-server, where every new name costs subscriptions on the server: fewer names. */

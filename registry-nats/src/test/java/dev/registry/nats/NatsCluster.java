@@ -1,8 +1,8 @@
 package dev.registry.nats;
 
 import dev.registry.Addresses;
-import dev.registry.testkit.Await;
-import dev.registry.testkit.LocalServer;
+import dev.registry.tck.Await;
+import dev.registry.tck.LocalServer;
 import java.io.IOException;
 import java.io.InputStream;
 import java.net.URI;

@@ -1,8 +1,8 @@
 package dev.registry.nats;
 
 import dev.registry.spi.Pubsub;
-import dev.registry.testkit.BrokerExtension;
-import dev.registry.testkit.HardeningContractTest;
+import dev.registry.tck.BrokerExtension;
+import dev.registry.tck.HardeningContractTest;
 import org.junit.jupiter.api.extension.RegisterExtension;
 
 /** The hardening contract against a real nats-server. */

@@ -8,7 +8,7 @@ import dev.registry.Registry;
 import dev.registry.RegistryOptions;
 import dev.registry.Service;
 import dev.registry.TransportException;
-import dev.registry.testkit.BrokerExtension;
+import dev.registry.tck.BrokerExtension;
 import io.nats.client.Connection;
 import io.nats.client.Nats;
 import io.nats.service.Discovery;

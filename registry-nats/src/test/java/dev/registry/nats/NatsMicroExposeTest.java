@@ -14,7 +14,7 @@ import dev.registry.Registry;
 import dev.registry.RegistryOptions;
 import dev.registry.Service;
 import dev.registry.Status;
-import dev.registry.testkit.BrokerExtension;
+import dev.registry.tck.BrokerExtension;
 import io.nats.client.Connection;
 import io.nats.client.Message;
 import io.nats.client.Nats;

@@ -5,7 +5,7 @@ import static org.junit.jupiter.api.Assertions.assertTimeoutPreemptively;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.registry.TransportException;
-import dev.registry.testkit.LocalServer;
+import dev.registry.tck.LocalServer;
 import io.nats.client.NKey;
 import io.nats.client.Nats;
 import io.nats.client.Options;

@@ -4,7 +4,7 @@ import static org.junit.jupiter.api.Assertions.assertDoesNotThrow;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 
-import dev.registry.testkit.Await;
+import dev.registry.tck.Await;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.List;

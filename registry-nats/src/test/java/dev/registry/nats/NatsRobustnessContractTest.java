@@ -1,8 +1,8 @@
 package dev.registry.nats;
 
 import dev.registry.spi.Pubsub;
-import dev.registry.testkit.BrokerExtension;
-import dev.registry.testkit.RobustnessContractTest;
+import dev.registry.tck.BrokerExtension;
+import dev.registry.tck.RobustnessContractTest;
 import org.junit.jupiter.api.extension.RegisterExtension;
 
 class NatsRobustnessContractTest extends RobustnessContractTest {

@@ -1,7 +1,7 @@
 package dev.registry.nats;
 
-import dev.registry.testkit.Brokers;
-import dev.registry.testkit.LocalServer;
+import dev.registry.tck.Brokers;
+import dev.registry.tck.LocalServer;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;

@@ -9,7 +9,7 @@ import dev.registry.Registry;
 import dev.registry.RegistryOptions;
 import dev.registry.Service;
 import dev.registry.TransportException;
-import dev.registry.testkit.LocalServer;
+import dev.registry.tck.LocalServer;
 import io.nats.client.Options;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;

@@ -3,8 +3,8 @@ package dev.registry.nats;
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
-import dev.registry.testkit.Await;
-import dev.registry.testkit.LocalServer;
+import dev.registry.tck.Await;
+import dev.registry.tck.LocalServer;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.Map;

@@ -1,6 +1,6 @@
 package dev.registry.nats;
 
-import dev.registry.testkit.LocalServer;
+import dev.registry.tck.LocalServer;
 import io.nats.client.Connection;
 import io.nats.client.Nats;
 import io.nats.client.Options;

@@ -10,7 +10,7 @@ import dev.registry.RegistryOptions;
 import dev.registry.Service;
 import dev.registry.spi.Pubsub;
 import dev.registry.TransportException;
-import dev.registry.testkit.LocalServer;
+import dev.registry.tck.LocalServer;
 import io.lettuce.core.RedisClient;
 import io.lettuce.core.RedisURI;
 import java.time.Duration;

@@ -1,8 +1,8 @@
 package dev.registry.redis;
 
 import dev.registry.spi.Pubsub;
-import dev.registry.testkit.LocalServer;
-import dev.registry.testkit.PubsubContractTest;
+import dev.registry.tck.LocalServer;
+import dev.registry.tck.PubsubContractTest;
 import io.lettuce.core.RedisClient;
 import java.time.Duration;
 import org.junit.jupiter.api.AfterAll;

@@ -1,8 +1,8 @@
 package dev.registry.redis;
 
 import dev.registry.spi.Pubsub;
-import dev.registry.testkit.BrokerExtension;
-import dev.registry.testkit.RoutingContractTest;
+import dev.registry.tck.BrokerExtension;
+import dev.registry.tck.RoutingContractTest;
 import java.net.URI;
 import org.junit.jupiter.api.extension.RegisterExtension;
 

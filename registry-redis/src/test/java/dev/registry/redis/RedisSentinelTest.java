@@ -9,7 +9,7 @@ import dev.registry.Registry;
 import dev.registry.RegistryOptions;
 import dev.registry.Service;
 import dev.registry.TransportException;
-import dev.registry.testkit.LocalServer;
+import dev.registry.tck.LocalServer;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;

@@ -1,7 +1,7 @@
 package dev.registry.redis;
 
-import dev.registry.testkit.Brokers;
-import dev.registry.testkit.LocalServer;
+import dev.registry.tck.Brokers;
+import dev.registry.tck.LocalServer;
 import io.lettuce.core.RedisClient;
 import io.lettuce.core.RedisURI;
 import io.lettuce.core.api.StatefulRedisConnection;

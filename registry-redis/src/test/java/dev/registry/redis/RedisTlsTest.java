@@ -7,7 +7,7 @@ import dev.registry.Registry;
 import dev.registry.RegistryOptions;
 import dev.registry.Service;
 import dev.registry.TransportException;
-import dev.registry.testkit.LocalServer;
+import dev.registry.tck.LocalServer;
 import io.lettuce.core.ClientOptions;
 import io.lettuce.core.RedisClient;
 import io.lettuce.core.RedisURI;

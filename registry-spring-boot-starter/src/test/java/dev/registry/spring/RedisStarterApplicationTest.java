@@ -1,7 +1,7 @@
 package dev.registry.spring;
 
-import dev.registry.testkit.BrokerExtension;
-import dev.registry.testkit.Brokers;
+import dev.registry.tck.BrokerExtension;
+import dev.registry.tck.Brokers;
 import org.junit.jupiter.api.extension.RegisterExtension;
 import org.springframework.test.context.DynamicPropertyRegistry;
 import org.springframework.test.context.DynamicPropertySource;

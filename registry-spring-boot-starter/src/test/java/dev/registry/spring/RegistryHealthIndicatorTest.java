@@ -2,9 +2,9 @@ package dev.registry.spring;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import dev.registry.testkit.Await;
-import dev.registry.testkit.BrokerExtension;
-import dev.registry.testkit.Brokers;
+import dev.registry.tck.Await;
+import dev.registry.tck.BrokerExtension;
+import dev.registry.tck.Brokers;
 import java.time.Duration;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;

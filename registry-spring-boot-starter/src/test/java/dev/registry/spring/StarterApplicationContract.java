@@ -8,7 +8,7 @@ import dev.registry.RegistryOptions;
 import dev.registry.Service;
 import dev.registry.Status;
 import dev.registry.spring.testapp.TestApplication;
-import dev.registry.testkit.Await;
+import dev.registry.tck.Await;
 import java.time.Duration;
 import java.util.List;
 import java.util.Map;

@@ -8,7 +8,7 @@ import dev.registry.Registration;
 import dev.registry.Registry;
 import dev.registry.Service;
 import dev.registry.Status;
-import dev.registry.testkit.Await;
+import dev.registry.tck.Await;
 import io.smallrye.stork.Stork;
 import io.smallrye.stork.api.Metadata;
 import io.smallrye.stork.api.ServiceInstance;

@@ -6,9 +6,9 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.registry.Registry;
 import dev.registry.Service;
-import dev.registry.testkit.Await;
-import dev.registry.testkit.BrokerExtension;
-import dev.registry.testkit.Brokers;
+import dev.registry.tck.Await;
+import dev.registry.tck.BrokerExtension;
+import dev.registry.tck.Brokers;
 import io.smallrye.stork.Stork;
 import java.util.Map;
 import org.junit.jupiter.api.Test;

@@ -1,6 +1,6 @@
 package dev.registry.examples.spring;
 
-import dev.registry.testkit.Await;
+import dev.registry.tck.Await;
 import java.io.BufferedReader;
 import java.io.IOException;
 import java.io.InputStreamReader;

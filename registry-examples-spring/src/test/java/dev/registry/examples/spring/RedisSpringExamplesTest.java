@@ -1,7 +1,7 @@
 package dev.registry.examples.spring;
 
-import dev.registry.testkit.BrokerExtension;
-import dev.registry.testkit.Brokers;
+import dev.registry.tck.BrokerExtension;
+import dev.registry.tck.Brokers;
 import org.junit.jupiter.api.extension.RegisterExtension;
 
 /** The Spring example's processes on a real redis-server. */

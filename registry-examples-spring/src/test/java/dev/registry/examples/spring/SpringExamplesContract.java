@@ -6,7 +6,7 @@ import dev.registry.Addresses;
 import dev.registry.examples.spring.CallLoop.Call;
 import dev.registry.examples.spring.caller.CallerApplication;
 import dev.registry.examples.spring.greeter.GreeterApplication;
-import dev.registry.testkit.Await;
+import dev.registry.tck.Await;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.time.Duration;

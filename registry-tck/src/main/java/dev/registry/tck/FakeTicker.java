@@ -1,4 +1,4 @@
-package dev.registry.testkit;
+package dev.registry.tck;
 
 import dev.registry.Ticker;
 import java.time.Duration;

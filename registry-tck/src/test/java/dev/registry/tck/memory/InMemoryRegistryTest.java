@@ -1,4 +1,4 @@
-package dev.registry.memory;
+package dev.registry.tck.memory;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
@@ -10,9 +10,10 @@ import dev.registry.Registry;
 import dev.registry.RegistryOptions;
 import dev.registry.Service;
 import dev.registry.ServiceEvent;
-import dev.registry.testkit.Await;
-import dev.registry.testkit.EventRecorder;
-import dev.registry.testkit.FakeTicker;
+import dev.registry.memory.InMemoryPubsub;
+import dev.registry.tck.Await;
+import dev.registry.tck.EventRecorder;
+import dev.registry.tck.FakeTicker;
 import java.time.Duration;
 import java.util.List;
 import java.util.Set;

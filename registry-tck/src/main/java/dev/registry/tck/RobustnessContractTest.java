@@ -1,4 +1,4 @@
-package dev.registry.testkit;
+package dev.registry.tck;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;

@@ -1,4 +1,4 @@
-package dev.registry.testkit;
+package dev.registry.tck;
 
 import java.util.function.Supplier;
 import org.junit.jupiter.api.extension.AfterAllCallback;

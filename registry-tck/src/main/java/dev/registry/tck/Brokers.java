@@ -1,4 +1,4 @@
-package dev.registry.testkit;
+package dev.registry.tck;
 
 import java.util.ArrayList;
 import java.util.List;
