@@ -118,11 +118,7 @@ public abstract class BrokerFaultContractTest {
 
     /** Holds for {@code duration}, checking {@code invariant} all along (a fault is in progress meanwhile). */
     private static void holdFor(Duration duration, String invariant, java.util.function.BooleanSupplier check) {
-        long end = System.nanoTime() + duration.toNanos();
-        Await.until(invariant + " held for " + duration.toMillis() + " ms", duration.plusSeconds(30), () -> {
-            assertTrue(check.getAsBoolean(), "broken during the fault: " + invariant);
-            return System.nanoTime() >= end;
-        });
+        Await.holdsFor(duration, "broken during the fault: " + invariant, check);
     }
 
     @Test

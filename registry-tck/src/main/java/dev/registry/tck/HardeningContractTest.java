@@ -44,7 +44,6 @@ import java.util.concurrent.atomic.AtomicInteger;
 import java.util.concurrent.atomic.AtomicLong;
 import java.util.function.BooleanSupplier;
 import java.util.function.Function;
-import java.util.function.Supplier;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import java.util.stream.Collectors;
@@ -515,10 +514,9 @@ public abstract class HardeningContractTest extends RegistryTestBase {
         assertAll(checks);
         // An instance is visible to lookups from inside the cache's update, a moment before the cache counts it.
         Await.until("both counted in the cache", () -> client.stats().cacheSize() == 2);
-        assertHolds(() -> "neither long-lived instance may expire; events: " + recorders.values().stream()
-                .map(EventRecorder::events).toList() + ", cache size " + client.stats().cacheSize(),
-                Duration.ofMillis(300), () -> recorders.values().stream()
-                .allMatch(events -> events.of(ServiceEvent.Type.EXPIRED).isEmpty()) && client.stats().cacheSize() == 2);
+        Await.holdsFor(Duration.ofMillis(300), () -> "neither long-lived instance may expire; events: "
+                + recorders.values().stream().map(EventRecorder::events).toList() + ", cache size " + client.stats().cacheSize(),
+                () -> recorders.values().stream().allMatch(events -> events.of(ServiceEvent.Type.EXPIRED).isEmpty()) && client.stats().cacheSize() == 2);
         assertEquals(0L, client.stats().dropped().get(DropReason.BAD_DURATION), client.stats().dropped().toString());
     }
 
@@ -537,8 +535,8 @@ public abstract class HardeningContractTest extends RegistryTestBase {
         owner.register(service("beat", "127.0.0.1:1"));
         Await.until("the initial register message", () -> messages.get() == 1);
         long still = System.nanoTime();
-        assertHolds(() -> "no heartbeat may be published while the ticker stands still, but after " + millisSince(still)
-                + " ms of real time there were " + messages.get() + " register messages", Duration.ofSeconds(2),
+        Await.holdsFor(Duration.ofSeconds(2), () -> "no heartbeat may be published while the ticker stands still, but after "
+                + millisSince(still) + " ms of real time there were " + messages.get() + " register messages",
                 () -> messages.get() == 1);
 
         long advanced = System.nanoTime();
@@ -572,8 +570,8 @@ public abstract class HardeningContractTest extends RegistryTestBase {
         long refused = bus.refusedRoundTrips();
         Await.until("two probes of the stalled bus after the ticker moved", () -> bus.refusedRoundTrips() >= refused + 2);
         ticker.advance(Duration.ofSeconds(20)); // past the due time, had expiry not paused
-        assertHolds(() -> "the instance must not expire while the bus is stalled (events: " + events.events() + ")",
-                Duration.ofMillis(500), () -> events.of(ServiceEvent.Type.EXPIRED).isEmpty());
+        Await.holdsFor(Duration.ofMillis(500), () -> "the instance must not expire while the bus is stalled (events: "
+                + events.events() + ")", () -> events.of(ServiceEvent.Type.EXPIRED).isEmpty());
         report("stalled for " + millisSince(stalledAt) + " ms of real time (threshold: 5000 ms of ticker time); no expiry");
 
         bus.unstall();
@@ -599,9 +597,8 @@ public abstract class HardeningContractTest extends RegistryTestBase {
         herd.forEach(address -> events.await(ServiceEvent.Type.REGISTERED, address));
 
         ticker.advance(Duration.ofSeconds(2)); // every instance is past its due time of 1.5 s
-        assertHolds(() -> "no instance may expire while the brake holds the mass expiry, but "
+        Await.holdsFor(Duration.ofMillis(500), () -> "no instance may expire while the brake holds the mass expiry, but "
                 + events.of(ServiceEvent.Type.EXPIRED).size() + " of 10 did (stats: " + client.stats() + ")",
-                Duration.ofMillis(500),
                 () -> events.of(ServiceEvent.Type.EXPIRED).isEmpty());
         awaitStats(client, "10 expiries held by 1 engagement", stats -> stats.expiriesHeld() == 10 && stats.expiryBrakeEngagements() == 1);
 
@@ -644,8 +641,8 @@ public abstract class HardeningContractTest extends RegistryTestBase {
             ticker.advance(Duration.ofSeconds(1));
         }
         Await.until("the 2 silent instances expire", () -> events.of(ServiceEvent.Type.EXPIRED).size() >= 2);
-        assertHolds(() -> "only the 2 silent instances may expire: " + events.of(ServiceEvent.Type.EXPIRED),
-                Duration.ofMillis(300), () -> events.of(ServiceEvent.Type.EXPIRED).size() == 2);
+        Await.holdsFor(Duration.ofMillis(300), () -> "only the 2 silent instances may expire: "
+                + events.of(ServiceEvent.Type.EXPIRED), () -> events.of(ServiceEvent.Type.EXPIRED).size() == 2);
         assertEquals(new TreeSet<>(herd.subList(8, 10)),
                 addresses(events.of(ServiceEvent.Type.EXPIRED).stream().map(ServiceEvent::service).toList()));
         RegistryStats stats = client.stats();
@@ -982,18 +979,6 @@ public abstract class HardeningContractTest extends RegistryTestBase {
         if (!awaitQuietly(Await.DEFAULT, () -> condition.apply(registry.stats()))) {
             fail("timed out after " + Await.DEFAULT.toMillis() + " ms waiting for: " + what + " (stats now: " + registry.stats() + ")");
         }
-    }
-
-    /** Fails if {@code condition} is ever false during {@code duration}: for things that must not happen. */
-    private static void assertHolds(Supplier<String> what, Duration duration, BooleanSupplier condition) {
-        long end = System.nanoTime() + duration.toNanos();
-        do {
-            if (!condition.getAsBoolean()) {
-                fail(what.get());
-            }
-            Await.pause(Duration.ofMillis(5));
-        } while (System.nanoTime() - end < 0);
-        assertTrue(condition.getAsBoolean(), what);
     }
 
     /** Whether {@code condition} came to hold within {@code timeout}. */

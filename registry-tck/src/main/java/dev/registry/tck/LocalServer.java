@@ -151,13 +151,15 @@ public final class LocalServer implements AutoCloseable {
         } catch (IOException e) {
             throw new UncheckedIOException("cannot start " + command, e);
         }
-        long deadline = System.nanoTime() + START_TIMEOUT.toNanos();
-        while (!accepts()) {
-            if (!process.isAlive() || System.nanoTime() > deadline) {
-                throw new IllegalStateException(command + " did not start listening on 127.0.0.1:" + port
-                        + " within " + START_TIMEOUT + "; its log: " + readLog());
-            }
-            Await.pause(Duration.ofMillis(20));
+        String address = "127.0.0.1:" + port;
+        try {
+            Await.until(command + " listening on " + address, START_TIMEOUT, () -> accepts() || !process.isAlive());
+        } catch (AssertionError timedOut) {
+            throw new IllegalStateException(timedOut.getMessage() + "; its log: " + readLog(), timedOut);
+        }
+        if (!process.isAlive()) {
+            throw new IllegalStateException(command + " exited " + process.exitValue() + " before listening on "
+                    + address + "; its log: " + readLog());
         }
     }
 
