@@ -13,6 +13,7 @@ import dev.registry.RegistryOptions;
 import dev.registry.Service;
 import dev.registry.Status;
 import dev.registry.tck.Await;
+import dev.registry.tck.Broker;
 import dev.registry.tck.BrokerExtension;
 import dev.registry.tck.Brokers;
 import java.io.IOException;
@@ -39,7 +40,7 @@ import org.junit.jupiter.api.extension.RegisterExtension;
 class CatalogServerTest {
 
     @RegisterExtension
-    static final BrokerExtension NATS = new BrokerExtension(Brokers::nats);
+    static final BrokerExtension<Broker> NATS = new BrokerExtension<>(Brokers::nats);
 
     private static final ObjectMapper JSON = new ObjectMapper();
     /** Slack on top of a timed wait, for a loaded 2-core machine. */

@@ -8,6 +8,7 @@ import dev.registry.RegistryOptions;
 import dev.registry.Service;
 import dev.registry.ServiceEvent;
 import dev.registry.tck.Await;
+import dev.registry.tck.Broker;
 import dev.registry.tck.BrokerExtension;
 import dev.registry.tck.Brokers;
 import java.time.Duration;
@@ -21,7 +22,7 @@ import org.junit.jupiter.api.extension.RegisterExtension;
 class DiscoveryTest {
 
     @RegisterExtension
-    static final BrokerExtension NATS = new BrokerExtension(Brokers::nats);
+    static final BrokerExtension<Broker> NATS = new BrokerExtension<>(Brokers::nats);
 
     private final String prefix = "discovery-" + UUID.randomUUID().toString().substring(0, 8);
 

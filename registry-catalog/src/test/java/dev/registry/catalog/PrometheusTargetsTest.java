@@ -10,6 +10,7 @@ import dev.registry.RegistryOptions;
 import dev.registry.Service;
 import dev.registry.Status;
 import dev.registry.tck.Await;
+import dev.registry.tck.Broker;
 import dev.registry.tck.BrokerExtension;
 import dev.registry.tck.Brokers;
 import java.io.IOException;
@@ -40,7 +41,7 @@ import org.junit.jupiter.api.extension.RegisterExtension;
 class PrometheusTargetsTest {
 
     @RegisterExtension
-    static final BrokerExtension NATS = new BrokerExtension(Brokers::nats);
+    static final BrokerExtension<Broker> NATS = new BrokerExtension<>(Brokers::nats);
 
     /** The content types Prometheus's HTTP SD accepts (discovery/http/http.go, {@code matchContentType}). */
     private static final Pattern PROMETHEUS_CONTENT_TYPE = Pattern.compile("^(?i:application/json(;\\s*charset=(\"utf-8\"|utf-8))?)$");

@@ -1,5 +1,6 @@
 package dev.registry.cli;
 
+import dev.registry.tck.Broker;
 import dev.registry.tck.Brokers;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
@@ -23,7 +24,7 @@ class ListAndGetIT {
 
     private static final ObjectMapper JSON = new ObjectMapper();
     @RegisterExtension
-    static final BrokerExtension NATS = new BrokerExtension(Brokers::nats);
+    static final BrokerExtension<Broker> NATS = new BrokerExtension<>(Brokers::nats);
 
     private final String prefix = "cli-" + UUID.randomUUID().toString().substring(0, 8);
 

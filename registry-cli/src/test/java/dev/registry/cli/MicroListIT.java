@@ -11,6 +11,7 @@ import dev.registry.Service;
 import dev.registry.nats.MicroResponder;
 import dev.registry.nats.NatsMicro;
 import dev.registry.nats.NatsPubsub;
+import dev.registry.tck.Broker;
 import dev.registry.tck.BrokerExtension;
 import dev.registry.tck.Brokers;
 import io.nats.client.Connection;
@@ -34,7 +35,7 @@ class MicroListIT {
 
     private static final ObjectMapper JSON = new ObjectMapper();
     @RegisterExtension
-    static final BrokerExtension NATS = new BrokerExtension(Brokers::nats);
+    static final BrokerExtension<Broker> NATS = new BrokerExtension<>(Brokers::nats);
 
     private final String prefix = "cli-" + UUID.randomUUID().toString().substring(0, 8);
 

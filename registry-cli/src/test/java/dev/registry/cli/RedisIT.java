@@ -1,5 +1,6 @@
 package dev.registry.cli;
 
+import dev.registry.tck.Broker;
 import dev.registry.tck.Brokers;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
@@ -7,7 +8,6 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import dev.registry.Registry;
 import dev.registry.RegistryOptions;
 import dev.registry.Service;
-import dev.registry.tck.LocalServer;
 import java.time.Duration;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
@@ -17,7 +17,7 @@ class RedisIT {
 
     @Test
     void lsAndGetWorkOnRedis() {
-        try (LocalServer redis = Brokers.redis();
+        try (Broker redis = Brokers.redis();
              Registry registry = Registry.connect(Brokers.redisUrl(redis), RegistryOptions.builder()
                      .registerInterval(Duration.ofMillis(200)).unregisterOnShutdown(false).build())) {
             registry.register(Service.builder("greeter").address("127.0.0.1:9801").build());

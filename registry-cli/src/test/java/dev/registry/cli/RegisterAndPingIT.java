@@ -1,5 +1,6 @@
 package dev.registry.cli;
 
+import dev.registry.tck.Broker;
 import dev.registry.tck.Brokers;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
@@ -22,7 +23,7 @@ import org.junit.jupiter.api.extension.RegisterExtension;
 class RegisterAndPingIT {
 
     @RegisterExtension
-    static final BrokerExtension NATS = new BrokerExtension(Brokers::nats);
+    static final BrokerExtension<Broker> NATS = new BrokerExtension<>(Brokers::nats);
 
     private final String prefix = "reg-" + UUID.randomUUID().toString().substring(0, 8);
 

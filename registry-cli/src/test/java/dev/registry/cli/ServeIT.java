@@ -11,7 +11,7 @@ import dev.registry.Registry;
 import dev.registry.RegistryOptions;
 import dev.registry.Service;
 import dev.registry.tck.Await;
-import dev.registry.tck.LocalServer;
+import dev.registry.tck.Broker;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.net.URI;
@@ -34,7 +34,7 @@ class ServeIT {
     void serveAnswersConsulCatalogQueries() throws Exception {
         int port = Addresses.freePort();
         String base = "http://127.0.0.1:" + port + "/v1/catalog/";
-        try (LocalServer nats = Brokers.nats();
+        try (Broker nats = Brokers.nats();
              Registry registry = Registry.connect(Brokers.natsUrl(nats), RegistryOptions.builder().mainTopic(prefix)
                      .unregisterOnShutdown(false).build())) {
             registry.register(Service.builder("greeter").address("127.0.0.1:9701").kv("zone", "eu").build());

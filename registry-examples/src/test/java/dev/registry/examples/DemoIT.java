@@ -1,10 +1,10 @@
 package dev.registry.examples;
 
+import dev.registry.tck.Broker;
 import dev.registry.tck.Brokers;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import dev.registry.tck.LocalServer;
 import java.io.File;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
@@ -22,7 +22,7 @@ class DemoIT {
 
     @Test
     void theJarRunsTheDemoWithItsGreeterProcessesOnNats() throws Exception {
-        try (LocalServer nats = Brokers.nats()) {
+        try (Broker nats = Brokers.nats()) {
             Result result = run("--url", Brokers.natsUrl(nats));
 
             assertEquals(0, result.exit(), result.stderr());

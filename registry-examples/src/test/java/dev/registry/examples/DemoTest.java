@@ -1,9 +1,9 @@
 package dev.registry.examples;
 
+import dev.registry.tck.Broker;
 import dev.registry.tck.Brokers;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import dev.registry.tck.LocalServer;
 import java.io.ByteArrayOutputStream;
 import java.io.PrintStream;
 import java.nio.charset.StandardCharsets;
@@ -23,7 +23,7 @@ class DemoTest {
 
     @Test
     void runsTheGreetersAsProcessesOnNatsAndStopsOneWithSigterm() {
-        try (LocalServer nats = Brokers.nats()) {
+        try (Broker nats = Brokers.nats()) {
             String output = run(Brokers.natsUrl(nats));
 
             DemoScenario.assertScenario(output);
@@ -33,7 +33,7 @@ class DemoTest {
 
     @Test
     void runsTheGreetersAsProcessesOnRedis() {
-        try (LocalServer redis = Brokers.redis()) {
+        try (Broker redis = Brokers.redis()) {
             DemoScenario.assertScenario(run(Brokers.redisUrl(redis)));
         }
     }

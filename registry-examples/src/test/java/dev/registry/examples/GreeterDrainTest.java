@@ -6,8 +6,8 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import dev.registry.Registry;
 import dev.registry.RegistryOptions;
 import dev.registry.tck.Await;
+import dev.registry.tck.Broker;
 import dev.registry.tck.Brokers;
-import dev.registry.tck.LocalServer;
 import java.time.Duration;
 import java.util.List;
 import java.util.Map;
@@ -33,7 +33,7 @@ class GreeterDrainTest {
 
     @Test
     void drainingOneOfTwoGreetersFailsNoCall() throws Exception {
-        try (LocalServer nats = Brokers.nats();
+        try (Broker nats = Brokers.nats();
              Registry servers = Registry.connect(Brokers.natsUrl(nats), options());
              Registry clients = Registry.connect(Brokers.natsUrl(nats), options())) {
             GreeterService staying = GreeterService.start(servers, GreeterService.NAME, "staying", 0, Duration.ofMinutes(1));

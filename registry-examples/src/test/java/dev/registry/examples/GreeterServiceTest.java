@@ -10,8 +10,8 @@ import dev.registry.Service;
 import dev.registry.ServiceEvent;
 import dev.registry.Status;
 import dev.registry.tck.Await;
+import dev.registry.tck.Broker;
 import dev.registry.tck.EventRecorder;
-import dev.registry.tck.LocalServer;
 import java.io.IOException;
 import java.net.URI;
 import java.net.http.HttpClient;
@@ -59,7 +59,7 @@ class GreeterServiceTest {
 
     @Test
     void aGreeterProcessConfiguredByTheEnvironmentUnregistersOnSigterm() throws Exception {
-        try (LocalServer nats = Brokers.nats();
+        try (Broker nats = Brokers.nats();
              Registry observer = Registry.connect(Brokers.natsUrl(nats),
                      RegistryOptions.builder().mainTopic("sigterm").build())) {
             EventRecorder events = new EventRecorder();

@@ -1,5 +1,6 @@
 package dev.registry.examples;
 
+import dev.registry.tck.Broker;
 import dev.registry.tck.Brokers;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
@@ -7,7 +8,6 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import dev.registry.Registry;
 import dev.registry.RegistryOptions;
 import dev.registry.Service;
-import dev.registry.tck.LocalServer;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.util.Map;
@@ -19,7 +19,7 @@ class QuickScriptTest {
 
     @Test
     void listsTheInstancesOfEachNameFromTheBusTheEnvironmentNames() throws Exception {
-        try (LocalServer nats = Brokers.nats();
+        try (Broker nats = Brokers.nats();
              Registry registry = Registry.connect(Brokers.natsUrl(nats), RegistryOptions.builder().mainTopic("scripts").build())) {
             registry.register(Service.builder("greeter").address("127.0.0.1:8080").url("http://127.0.0.1:8080/").build());
             Map<String, String> environment = Map.of("REGISTRY_URL", Brokers.natsUrl(nats), "REGISTRY_PREFIX", "scripts",

@@ -1,5 +1,6 @@
 package dev.registry.grpc;
 
+import dev.registry.tck.Broker;
 import dev.registry.tck.BrokerExtension;
 import dev.registry.tck.Brokers;
 import org.junit.jupiter.api.extension.RegisterExtension;
@@ -8,7 +9,7 @@ import org.junit.jupiter.api.extension.RegisterExtension;
 class RedisGrpcDiscoveryTest extends GrpcDiscoveryContract {
 
     @RegisterExtension
-    static final BrokerExtension REDIS = new BrokerExtension(Brokers::redis);
+    static final BrokerExtension<Broker> REDIS = new BrokerExtension<>(Brokers::redis);
 
     @Override
     protected String busUrl() {

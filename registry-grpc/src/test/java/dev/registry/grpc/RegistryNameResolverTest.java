@@ -10,6 +10,7 @@ import dev.registry.Registration;
 import dev.registry.Registry;
 import dev.registry.Service;
 import dev.registry.tck.Await;
+import dev.registry.tck.Broker;
 import dev.registry.tck.BrokerExtension;
 import dev.registry.tck.Brokers;
 import io.grpc.EquivalentAddressGroup;
@@ -28,7 +29,7 @@ import org.junit.jupiter.api.extension.RegisterExtension;
 class RegistryNameResolverTest extends GrpcTestBase {
 
     @RegisterExtension
-    static final BrokerExtension NATS = new BrokerExtension(Brokers::nats);
+    static final BrokerExtension<Broker> NATS = new BrokerExtension<>(Brokers::nats);
 
     private final List<NameResolver.ResolutionResult> results = new CopyOnWriteArrayList<>();
     private final List<Status> errors = new CopyOnWriteArrayList<>();

@@ -10,6 +10,7 @@ import dev.registry.RegistryOptions;
 import dev.registry.Service;
 import dev.registry.nats.NatsPubsub;
 import dev.registry.tck.Await;
+import dev.registry.tck.Broker;
 import dev.registry.tck.BrokerExtension;
 import dev.registry.tck.Brokers;
 import io.micrometer.core.instrument.FunctionTimer;
@@ -28,7 +29,7 @@ import org.junit.jupiter.api.extension.RegisterExtension;
 class RegistryMetricsTest {
 
     @RegisterExtension
-    static final BrokerExtension NATS = new BrokerExtension(Brokers::nats);
+    static final BrokerExtension<Broker> NATS = new BrokerExtension<>(Brokers::nats);
 
     private final RegistryOptions options = RegistryOptions.builder().lookupTimeout(Duration.ofMillis(300))
             .unregisterOnShutdown(false).build();

@@ -1,7 +1,9 @@
 package dev.registry.nats;
 
 import dev.registry.spi.Pubsub;
+import dev.registry.tck.Broker;
 import dev.registry.tck.BrokerExtension;
+import dev.registry.tck.Brokers;
 import dev.registry.tck.PubsubContractTest;
 import io.nats.client.Connection;
 import io.nats.client.Nats;
@@ -20,7 +22,7 @@ import org.junit.jupiter.api.extension.RegisterExtension;
 class NatsCallersConnectionContractTest extends PubsubContractTest {
 
     @RegisterExtension
-    static final BrokerExtension NATS = new BrokerExtension(NatsServer::start);
+    static final BrokerExtension<Broker> NATS = new BrokerExtension<>(Brokers::nats);
     private final List<Connection> connections = new CopyOnWriteArrayList<>();
 
     @AfterEach

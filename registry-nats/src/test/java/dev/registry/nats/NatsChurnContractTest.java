@@ -1,7 +1,9 @@
 package dev.registry.nats;
 
 import dev.registry.spi.Pubsub;
+import dev.registry.tck.Broker;
 import dev.registry.tck.BrokerExtension;
+import dev.registry.tck.Brokers;
 import dev.registry.tck.ChurnContractTest;
 import org.junit.jupiter.api.extension.RegisterExtension;
 
@@ -9,7 +11,7 @@ import org.junit.jupiter.api.extension.RegisterExtension;
 class NatsChurnContractTest extends ChurnContractTest {
 
     @RegisterExtension
-    static final BrokerExtension NATS = new BrokerExtension(NatsServer::start);
+    static final BrokerExtension<Broker> NATS = new BrokerExtension<>(Brokers::nats);
 
     @Override
     protected Pubsub newPubsub() {

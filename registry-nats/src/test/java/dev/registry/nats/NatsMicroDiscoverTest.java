@@ -8,7 +8,9 @@ import dev.registry.Registry;
 import dev.registry.RegistryOptions;
 import dev.registry.Service;
 import dev.registry.TransportException;
+import dev.registry.tck.Broker;
 import dev.registry.tck.BrokerExtension;
+import dev.registry.tck.Brokers;
 import io.nats.client.Connection;
 import io.nats.client.Nats;
 import io.nats.service.Discovery;
@@ -32,7 +34,7 @@ import org.junit.jupiter.api.extension.RegisterExtension;
 class NatsMicroDiscoverTest {
 
     @RegisterExtension
-    static final BrokerExtension NATS = new BrokerExtension(NatsServer::start);
+    static final BrokerExtension<Broker> NATS = new BrokerExtension<>(Brokers::nats);
 
     /** How long discover collects answers: answers arrive within milliseconds on loopback, even on a loaded machine. */
     private static final Duration WAIT = Duration.ofSeconds(1);

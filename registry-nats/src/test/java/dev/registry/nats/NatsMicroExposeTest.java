@@ -14,7 +14,9 @@ import dev.registry.Registry;
 import dev.registry.RegistryOptions;
 import dev.registry.Service;
 import dev.registry.Status;
+import dev.registry.tck.Broker;
 import dev.registry.tck.BrokerExtension;
+import dev.registry.tck.Brokers;
 import io.nats.client.Connection;
 import io.nats.client.Message;
 import io.nats.client.Nats;
@@ -51,7 +53,7 @@ import org.junit.jupiter.api.extension.RegisterExtension;
 class NatsMicroExposeTest {
 
     @RegisterExtension
-    static final BrokerExtension NATS = new BrokerExtension(NatsServer::start);
+    static final BrokerExtension<Broker> NATS = new BrokerExtension<>(Brokers::nats);
 
     /** How long a check for "no answer" listens: 100 times a loopback answer's usual time, on a loaded machine too. */
     private static final long SILENCE = 500;

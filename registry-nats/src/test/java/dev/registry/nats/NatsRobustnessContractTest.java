@@ -1,14 +1,16 @@
 package dev.registry.nats;
 
 import dev.registry.spi.Pubsub;
+import dev.registry.tck.Broker;
 import dev.registry.tck.BrokerExtension;
+import dev.registry.tck.Brokers;
 import dev.registry.tck.RobustnessContractTest;
 import org.junit.jupiter.api.extension.RegisterExtension;
 
 class NatsRobustnessContractTest extends RobustnessContractTest {
 
     @RegisterExtension
-    static final BrokerExtension NATS = new BrokerExtension(NatsServer::start);
+    static final BrokerExtension<Broker> NATS = new BrokerExtension<>(Brokers::nats);
 
     @Override
     protected Pubsub newPubsub() {

@@ -1,5 +1,6 @@
 package dev.registry.nats;
 
+import dev.registry.tck.Broker;
 import dev.registry.tck.Brokers;
 import dev.registry.tck.LocalServer;
 import java.io.IOException;
@@ -7,7 +8,10 @@ import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 
-/** Starts a nats-server of a test's own on a free loopback port. */
+/**
+ * Starts a nats-server process of a test's own on a free loopback port, for the tests of this transport that
+ * kill, pause or configure it; the contract suites take {@code Brokers.nats()}, a container where Docker runs.
+ */
 final class NatsServer {
 
     private NatsServer() {
@@ -15,7 +19,7 @@ final class NatsServer {
 
     /** A nats-server on 127.0.0.1 with {@code extraArguments} (such as {@code --user u --pass p}). */
     static LocalServer start(String... extraArguments) {
-        return Brokers.nats(extraArguments);
+        return Brokers.natsProcess(extraArguments);
     }
 
     /**
@@ -32,8 +36,8 @@ final class NatsServer {
         }
     }
 
-    /** {@code nats://127.0.0.1:<port>} of {@code server}. */
-    static String url(LocalServer server) {
-        return "nats://127.0.0.1:" + server.port();
+    /** {@code nats://host:port} of {@code server}. */
+    static String url(Broker server) {
+        return Brokers.natsUrl(server);
     }
 }

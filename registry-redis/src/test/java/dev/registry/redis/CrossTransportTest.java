@@ -8,7 +8,8 @@ import dev.registry.RegistryOptions;
 import dev.registry.Service;
 import dev.registry.ServiceEvent;
 import dev.registry.tck.Await;
-import dev.registry.tck.LocalServer;
+import dev.registry.tck.Broker;
+import dev.registry.tck.Brokers;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
@@ -27,16 +28,16 @@ import org.junit.jupiter.api.Test;
  */
 class CrossTransportTest {
 
-    private static LocalServer nats;
-    private static LocalServer redis;
+    private static Broker nats;
+    private static Broker redis;
     private final List<Registry> opened = new ArrayList<>();
     private final RegistryOptions options = RegistryOptions.builder()
             .mainTopic("t" + UUID.randomUUID().toString().replace("-", "")).lookupTimeout(Duration.ofMillis(500)).build();
 
     @BeforeAll
     static void startBrokers() {
-        nats = LocalServer.start("nats-server", port -> List.of("-a", "127.0.0.1", "-p", String.valueOf(port)));
-        redis = RedisServers.standalone();
+        nats = Brokers.nats();
+        redis = Brokers.redis();
     }
 
     @AfterAll
@@ -51,7 +52,7 @@ class CrossTransportTest {
     }
 
     private Registry onNats() {
-        return open("nats://127.0.0.1:" + nats.port());
+        return open(Brokers.natsUrl(nats));
     }
 
     private Registry onRedis() {

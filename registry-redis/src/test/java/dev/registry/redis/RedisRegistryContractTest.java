@@ -1,7 +1,9 @@
 package dev.registry.redis;
 
 import dev.registry.spi.Pubsub;
+import dev.registry.tck.Broker;
 import dev.registry.tck.BrokerExtension;
+import dev.registry.tck.Brokers;
 import dev.registry.tck.RegistryContractTest;
 import java.net.URI;
 import org.junit.jupiter.api.extension.RegisterExtension;
@@ -10,7 +12,7 @@ import org.junit.jupiter.api.extension.RegisterExtension;
 class RedisRegistryContractTest extends RegistryContractTest {
 
     @RegisterExtension
-    static final BrokerExtension REDIS = new BrokerExtension(RedisServers::standalone);
+    static final BrokerExtension<Broker> REDIS = new BrokerExtension<>(Brokers::redis);
 
     @Override
     protected Pubsub newPubsub() {

@@ -1,5 +1,6 @@
 package dev.registry.redis;
 
+import dev.registry.tck.Broker;
 import dev.registry.tck.Brokers;
 import dev.registry.tck.LocalServer;
 import io.lettuce.core.RedisClient;
@@ -22,7 +23,7 @@ final class RedisServers {
 
     /** A throw-away standalone server: no persistence, loopback only, plus {@code extra} arguments. */
     static LocalServer standalone(String... extra) {
-        return Brokers.redis(extra);
+        return Brokers.redisProcess(extra);
     }
 
     /** The arguments of a throw-away server on {@code port}. */
@@ -30,7 +31,8 @@ final class RedisServers {
         return Brokers.redisArguments(port, extra);
     }
 
-    static String url(LocalServer server) {
+    /** {@code redis://host:port} of {@code server}. */
+    static String url(Broker server) {
         return Brokers.redisUrl(server);
     }
 

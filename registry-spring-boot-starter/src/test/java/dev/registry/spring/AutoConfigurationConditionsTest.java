@@ -6,6 +6,7 @@ import dev.registry.Filters;
 import dev.registry.Registry;
 import dev.registry.RegistryOptions;
 import dev.registry.micrometer.RegistryMetrics;
+import dev.registry.tck.Broker;
 import dev.registry.tck.BrokerExtension;
 import dev.registry.tck.Brokers;
 import io.micrometer.core.instrument.MeterRegistry;
@@ -25,7 +26,7 @@ import org.springframework.context.annotation.Configuration;
 class AutoConfigurationConditionsTest {
 
     @RegisterExtension
-    static final BrokerExtension NATS = new BrokerExtension(Brokers::nats);
+    static final BrokerExtension<Broker> NATS = new BrokerExtension<>(Brokers::nats);
 
     private final ApplicationContextRunner runner = new ApplicationContextRunner()
             .withConfiguration(AutoConfigurations.of(RegistryAutoConfiguration.class,

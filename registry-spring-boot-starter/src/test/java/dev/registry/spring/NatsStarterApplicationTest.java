@@ -1,5 +1,6 @@
 package dev.registry.spring;
 
+import dev.registry.tck.Broker;
 import dev.registry.tck.BrokerExtension;
 import dev.registry.tck.Brokers;
 import org.junit.jupiter.api.extension.RegisterExtension;
@@ -10,7 +11,7 @@ import org.springframework.test.context.DynamicPropertySource;
 class NatsStarterApplicationTest extends StarterApplicationContract {
 
     @RegisterExtension
-    static final BrokerExtension NATS = new BrokerExtension(Brokers::nats);
+    static final BrokerExtension<Broker> NATS = new BrokerExtension<>(Brokers::nats);
 
     @DynamicPropertySource
     static void bus(DynamicPropertyRegistry properties) {

@@ -1,5 +1,6 @@
 package dev.registry.spring;
 
+import dev.registry.tck.Broker;
 import dev.registry.tck.BrokerExtension;
 import dev.registry.tck.Brokers;
 import org.junit.jupiter.api.extension.RegisterExtension;
@@ -10,7 +11,7 @@ import org.springframework.test.context.DynamicPropertySource;
 class RedisStarterApplicationTest extends StarterApplicationContract {
 
     @RegisterExtension
-    static final BrokerExtension REDIS = new BrokerExtension(Brokers::redis);
+    static final BrokerExtension<Broker> REDIS = new BrokerExtension<>(Brokers::redis);
 
     @DynamicPropertySource
     static void bus(DynamicPropertyRegistry properties) {

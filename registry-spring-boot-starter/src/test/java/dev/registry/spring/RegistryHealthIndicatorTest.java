@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import dev.registry.tck.Await;
 import dev.registry.tck.BrokerExtension;
 import dev.registry.tck.Brokers;
+import dev.registry.tck.LocalServer;
 import java.time.Duration;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
@@ -16,8 +17,9 @@ import org.springframework.boot.test.context.runner.ApplicationContextRunner;
 /** The bus's health through a broker that freezes, dies and comes back: a nats-server of this class's own. */
 class RegistryHealthIndicatorTest {
 
+    /** A process even where Docker runs: the test pauses, kills and restarts it (see Brokers). */
     @RegisterExtension
-    static final BrokerExtension NATS = new BrokerExtension(Brokers::nats);
+    static final BrokerExtension<LocalServer> NATS = new BrokerExtension<>(Brokers::natsProcess);
 
     private final ApplicationContextRunner runner = new ApplicationContextRunner()
             .withConfiguration(AutoConfigurations.of(RegistryAutoConfiguration.class, RegistryHealthAutoConfiguration.class))

@@ -7,6 +7,7 @@ import dev.registry.Registry;
 import dev.registry.ServiceEvent;
 import dev.registry.Subscription;
 import dev.registry.spring.testapp.TestApplication;
+import dev.registry.tck.Broker;
 import dev.registry.tck.BrokerExtension;
 import dev.registry.tck.Brokers;
 import java.time.Duration;
@@ -25,7 +26,7 @@ import org.springframework.web.client.RestClient;
 class ShutdownOrderTest {
 
     @RegisterExtension
-    static final BrokerExtension NATS = new BrokerExtension(Brokers::nats);
+    static final BrokerExtension<Broker> NATS = new BrokerExtension<>(Brokers::nats);
 
     @Test
     void unregistersBeforeTheWebServerStopsAccepting() throws Exception {

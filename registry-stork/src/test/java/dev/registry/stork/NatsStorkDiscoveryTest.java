@@ -1,5 +1,6 @@
 package dev.registry.stork;
 
+import dev.registry.tck.Broker;
 import dev.registry.tck.BrokerExtension;
 import dev.registry.tck.Brokers;
 import org.junit.jupiter.api.extension.RegisterExtension;
@@ -8,7 +9,7 @@ import org.junit.jupiter.api.extension.RegisterExtension;
 class NatsStorkDiscoveryTest extends StorkDiscoveryContract {
 
     @RegisterExtension
-    static final BrokerExtension NATS = new BrokerExtension(Brokers::nats);
+    static final BrokerExtension<Broker> NATS = new BrokerExtension<>(Brokers::nats);
 
     @Override
     protected String busUrl() {

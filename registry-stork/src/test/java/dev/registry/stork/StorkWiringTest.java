@@ -7,6 +7,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import dev.registry.Registry;
 import dev.registry.Service;
 import dev.registry.tck.Await;
+import dev.registry.tck.Broker;
 import dev.registry.tck.BrokerExtension;
 import dev.registry.tck.Brokers;
 import io.smallrye.stork.Stork;
@@ -18,7 +19,7 @@ import org.junit.jupiter.api.extension.RegisterExtension;
 class StorkWiringTest extends StorkTestBase {
 
     @RegisterExtension
-    static final BrokerExtension NATS = new BrokerExtension(Brokers::nats);
+    static final BrokerExtension<Broker> NATS = new BrokerExtension<>(Brokers::nats);
 
     @Override
     protected String busUrl() {

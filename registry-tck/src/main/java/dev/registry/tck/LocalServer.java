@@ -19,9 +19,10 @@ import java.util.stream.Stream;
 /**
  * A broker process (nats-server, redis-server, ...) that a test starts itself on a free loopback port, so it
  * can kill, pause and restart it without touching any other test's broker. The binary is found on the PATH
- * or in {@code /usr/sbin}; {@code scripts/test} installs the Debian packages when they are missing.
+ * or in {@code /usr/sbin}; {@code scripts/test} installs the Debian packages when they are missing. Not
+ * thread-safe: one test starts, signals and closes it.
  */
-public final class LocalServer implements AutoCloseable {
+public final class LocalServer implements Broker {
 
     private static final Duration START_TIMEOUT = Duration.ofSeconds(15);
 
@@ -64,7 +65,14 @@ public final class LocalServer implements AutoCloseable {
         return server;
     }
 
+    /** {@code 127.0.0.1}: the server listens on loopback only. */
+    @Override
+    public String host() {
+        return "127.0.0.1";
+    }
+
     /** The port the server listens on, unchanged across restarts. */
+    @Override
     public int port() {
         return port;
     }
