@@ -1,6 +1,5 @@
 package dev.registry.benchmarks;
 
-import dev.registry.benchmarks.broker.BrokerProcess;
 import dev.registry.benchmarks.harness.Harness;
 import dev.registry.benchmarks.harness.HarnessResults;
 import dev.registry.benchmarks.harness.HarnessSettings;
@@ -13,6 +12,8 @@ import dev.registry.benchmarks.jmh.JmhSettings;
 import dev.registry.benchmarks.report.BenchResults;
 import dev.registry.benchmarks.report.Machine;
 import dev.registry.benchmarks.report.ReportWriter;
+import dev.registry.tck.Brokers;
+import dev.registry.tck.LocalServer;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -66,9 +67,11 @@ public final class BenchMain {
 
         HarnessResults results;
         Machine machine;
-        try (BrokerProcess nats = BrokerProcess.nats(); BrokerProcess redis = BrokerProcess.redis()) {
+        // Local processes even where Docker runs: a container's published port puts Docker's bridge (often its
+        // userland proxy too) between client and broker, and every figure would carry that hop.
+        try (LocalServer nats = Brokers.natsProcess(); LocalServer redis = Brokers.redisProcess()) {
             machine = Machine.describe(nats.version(), redis.version());
-            results = new Harness(harness).run(nats, redis);
+            results = new Harness(harness).run(Brokers.natsUrl(nats), Brokers.redisUrl(redis));
         }
         Duration measured = Duration.ofNanos(System.nanoTime() - start);
         BenchResults bench = new BenchResults(machine, ZonedDateTime.now().truncatedTo(ChronoUnit.SECONDS), loadBefore,

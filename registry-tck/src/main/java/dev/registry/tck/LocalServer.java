@@ -6,6 +6,7 @@ import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.net.InetSocketAddress;
 import java.net.Socket;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -80,6 +81,25 @@ public final class LocalServer implements Broker {
     /** The process id of the running server. */
     public long pid() {
         return process.pid();
+    }
+
+    /**
+     * What the binary says of its version, the first line of {@code <binary> --version} (such as
+     * {@code nats-server: v2.9.10}), for reports that name the broker they measured; {@code unknown (...)} when
+     * it cannot be run.
+     */
+    public String version() {
+        try {
+            Process version = new ProcessBuilder(binary, "--version").redirectErrorStream(true).start();
+            String output = new String(version.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
+            version.waitFor();
+            return output.lines().findFirst().orElse("unknown (no output)");
+        } catch (IOException e) {
+            return "unknown (" + e.getMessage() + ")";
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            return "unknown (interrupted)";
+        }
     }
 
     /** Where the server's output goes, to read when a test fails. */

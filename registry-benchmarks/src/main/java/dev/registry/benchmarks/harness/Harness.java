@@ -1,6 +1,5 @@
 package dev.registry.benchmarks.harness;
 
-import dev.registry.benchmarks.broker.BrokerProcess;
 import java.util.function.Supplier;
 
 /**
@@ -16,22 +15,22 @@ public final class Harness {
         this.settings = settings;
     }
 
-    /** Runs everything against {@code nats} and {@code redis}. */
-    public HarnessResults run(BrokerProcess nats, BrokerProcess redis) {
-        Supplier<OneWayProbe> natsProbe = () -> new NatsOneWayProbe(nats.url());
-        Supplier<OneWayProbe> redisProbe = () -> new RedisOneWayProbe(redis.url());
-        PropagationResult natsPropagation = new PropagationRun("NATS", nats.url(), natsProbe, false)
+    /** Runs everything against the brokers at {@code natsUrl} and {@code redisUrl}. */
+    public HarnessResults run(String natsUrl, String redisUrl) {
+        Supplier<OneWayProbe> natsProbe = () -> new NatsOneWayProbe(natsUrl);
+        Supplier<OneWayProbe> redisProbe = () -> new RedisOneWayProbe(redisUrl);
+        PropagationResult natsPropagation = new PropagationRun("NATS", natsUrl, natsProbe, false)
                 .run(settings.propagationWarmup(), settings.propagationSamples());
-        PropagationResult redisPropagation = new PropagationRun("Redis", redis.url(), redisProbe, false)
+        PropagationResult redisPropagation = new PropagationRun("Redis", redisUrl, redisProbe, false)
                 .run(settings.propagationWarmup(), settings.propagationSamples());
         // the code is compiled by now: a short warm-up serves the runs that take the listener hand-over apart
-        PropagationResult natsDirect = new PropagationRun("NATS", nats.url(), natsProbe, true)
+        PropagationResult natsDirect = new PropagationRun("NATS", natsUrl, natsProbe, true)
                 .run(settings.compiledWarmup(), settings.propagationSamples());
-        PropagationResult redisDirect = new PropagationRun("Redis", redis.url(), redisProbe, true)
+        PropagationResult redisDirect = new PropagationRun("Redis", redisUrl, redisProbe, true)
                 .run(settings.compiledWarmup(), settings.propagationSamples());
-        ColdLookupResult cold = new ColdLookupRun(nats.url()).run(settings.coldWarmup(), settings.coldSamples());
-        FailureDetectionResult failure = new FailureDetectionRun(nats.url()).run(settings.killedProcesses());
-        HeartbeatCostResult heartbeat = new HeartbeatCostRun(nats.url()).run(settings.heartbeatWarmup(), settings.heartbeatWindow());
+        ColdLookupResult cold = new ColdLookupRun(natsUrl).run(settings.coldWarmup(), settings.coldSamples());
+        FailureDetectionResult failure = new FailureDetectionRun(natsUrl).run(settings.killedProcesses());
+        HeartbeatCostResult heartbeat = new HeartbeatCostRun(natsUrl).run(settings.heartbeatWarmup(), settings.heartbeatWindow());
         BusIngestResult busIngest = new BusIngestRun().run(settings.ingestWarmup(), settings.ingestMessages());
         ScaleResult scale = new ScaleRun().run();
         return new HarnessResults(natsPropagation, redisPropagation, natsDirect, redisDirect, cold, failure, heartbeat,
