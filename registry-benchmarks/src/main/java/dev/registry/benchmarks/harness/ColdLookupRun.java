@@ -26,9 +26,9 @@ final class ColdLookupRun {
     ColdLookupResult run(int warmup, int samples) {
         LOG.info("cold lookups over NATS: {} warm-up rounds, {} measured", warmup, samples);
         String mainTopic = HarnessRegistries.newMainTopic();
-        SampleBuffer raw = new SampleBuffer("raw NATS request/reply", samples);
-        SampleBuffer cold = new SampleBuffer("getService, name new to B", samples);
-        SampleBuffer pingPong = new SampleBuffer("getService, name observed by B, nothing cached", samples);
+        LatencyRecorder raw = new LatencyRecorder("raw NATS request/reply");
+        LatencyRecorder cold = new LatencyRecorder("getService, name new to B");
+        LatencyRecorder pingPong = new LatencyRecorder("getService, name observed by B, nothing cached");
         try (NatsRequestReplyProbe probe = new NatsRequestReplyProbe(url, GoMessages.register("cold", "10.0.0.1:8080"));
              Registry a = HarnessRegistries.connect(url, HarnessRegistries.options(mainTopic).build());
              Registry b = HarnessRegistries.connect(url, HarnessRegistries.options(mainTopic).build())) {

@@ -49,9 +49,9 @@ final class FailureDetectionRun {
         LOG.info("failure detection over NATS: {} killed processes, {} at a time", samples, BATCH);
         String mainTopic = HarnessRegistries.newMainTopic();
         RegistryOptions observerOptions = HarnessRegistries.options(mainTopic).build();
-        SampleBuffer sinceLastBeat = new SampleBuffer("last heartbeat -> EXPIRED", samples);
-        SampleBuffer sinceKill = new SampleBuffer("SIGKILL -> EXPIRED", samples);
-        SampleBuffer afterTick = new SampleBuffer("EXPIRED after the last 2^30 ns tick", samples);
+        LatencyRecorder sinceLastBeat = new LatencyRecorder("last heartbeat -> EXPIRED");
+        LatencyRecorder sinceKill = new LatencyRecorder("SIGKILL -> EXPIRED");
+        LatencyRecorder afterTick = new LatencyRecorder("EXPIRED after the last 2^30 ns tick");
         Map<String, Long> lastBeat = new ConcurrentHashMap<>();
         Connection beats = NatsConnections.open(url);
         try (Registry b = HarnessRegistries.connect(url, observerOptions)) {

@@ -55,12 +55,12 @@ final class PropagationRun {
         if (listenerOnTransportThread) {
             observer.listenerExecutor(Runnable::run);
         }
-        SampleBuffer raw = new SampleBuffer("raw " + broker + " one-way", samples);
-        SampleBuffer registered = new SampleBuffer("register -> REGISTERED", samples);
-        SampleBuffer updated = new SampleBuffer("setStatus -> UPDATED", samples);
-        SampleBuffer unregistered = new SampleBuffer("unregister -> UNREGISTERED", samples);
-        SampleBuffer first = new SampleBuffer("register, first of its name -> REGISTERED", samples);
-        SampleBuffer registerCall = new SampleBuffer("register() call on A until it returns", samples);
+        LatencyRecorder raw = new LatencyRecorder("raw " + broker + " one-way");
+        LatencyRecorder registered = new LatencyRecorder("register -> REGISTERED");
+        LatencyRecorder updated = new LatencyRecorder("setStatus -> UPDATED");
+        LatencyRecorder unregistered = new LatencyRecorder("unregister -> UNREGISTERED");
+        LatencyRecorder first = new LatencyRecorder("register, first of its name -> REGISTERED");
+        LatencyRecorder registerCall = new LatencyRecorder("register() call on A until it returns");
         byte[] rawPayload = GoMessages.register(NAME, "10.0.0.1:8080");
         try (OneWayProbe probe = probes.get();
              Registry a = HarnessRegistries.connect(url, HarnessRegistries.options(mainTopic).build());

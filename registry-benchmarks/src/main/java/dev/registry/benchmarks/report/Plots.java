@@ -41,13 +41,12 @@ public final class Plots {
         chart.setCustomXAxisTickLabelsFormatter(Plots::percentileLabel);
         chart.setCustomYAxisTickLabelsFormatter(Format::count);
         for (LatencySamples samples : series) {
-            long[] sorted = samples.sortedNanos();
-            double[] x = new double[sorted.length];
-            double[] y = new double[sorted.length];
-            for (int i = 0; i < sorted.length; i++) {
-                double p = (i + 0.5) / sorted.length;
-                x[i] = 1 / (1 - p);
-                y[i] = sorted[i] / 1_000.0;
+            List<LatencySamples.Point> curve = samples.percentileCurve();
+            double[] x = new double[curve.size()];
+            double[] y = new double[curve.size()];
+            for (int i = 0; i < curve.size(); i++) {
+                x[i] = 1 / (1 - curve.get(i).percentile() / 100);
+                y[i] = curve.get(i).nanos() / 1_000.0;
             }
             XYSeries line = chart.addSeries(samples.label() + " (p50 " + Format.micros(samples.p50()) + ")", x, y);
             line.setMarker(SeriesMarkers.NONE);
