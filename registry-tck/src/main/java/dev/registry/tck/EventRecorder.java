@@ -18,10 +18,12 @@ public final class EventRecorder implements ServiceListener {
         events.add(event);
     }
 
+    /** Every event so far, in the order the listener received them (a copy). */
     public List<ServiceEvent> events() {
         return List.copyOf(events);
     }
 
+    /** The name of the thread each event ran on, in the same order as {@link #events()} (a copy). */
     public List<String> threads() {
         return List.copyOf(threads);
     }

@@ -25,6 +25,7 @@ import org.junit.jupiter.api.Test;
 public abstract class PubsubContractTest {
 
     private final List<Pubsub> opened = new ArrayList<>();
+    /** The topic prefix of the running test, unique to it, so tests on one broker never hear each other. */
     protected String prefix;
 
     /** A new, independent connection to the bus under test. */
@@ -40,6 +41,7 @@ public abstract class PubsubContractTest {
         opened.forEach(Pubsub::close);
     }
 
+    /** A new connection from {@link #newPubsub()}, closed after the test. */
     protected Pubsub open() {
         Pubsub pubsub = newPubsub();
         opened.add(pubsub);

@@ -22,6 +22,7 @@ public abstract class RegistryTestBase {
     protected static final Duration LOOKUP_TIMEOUT = Duration.ofSeconds(1);
 
     private final List<AutoCloseable> opened = new ArrayList<>();
+    /** The main topic of the running test, unique to it, so tests on one broker never hear each other. */
     protected String prefix;
 
     /** A new, independent connection to the bus under test. */
@@ -44,10 +45,12 @@ public abstract class RegistryTestBase {
         return RegistryOptions.builder().mainTopic(prefix).lookupTimeout(LOOKUP_TIMEOUT).unregisterOnShutdown(false);
     }
 
+    /** A registry on a new connection with {@link #options()}, closed after the test. */
     protected Registry registry() {
         return registry(options().build());
     }
 
+    /** A registry on a new connection with {@code options}, closed after the test. */
     protected Registry registry(RegistryOptions options) {
         Registry registry = Registry.connect(newPubsub(), options);
         opened.add(registry);
@@ -61,10 +64,12 @@ public abstract class RegistryTestBase {
         return pubsub;
     }
 
+    /** The wire topic of {@code kind} ({@code register}, {@code unregister}, {@code ping}) for {@code name} under this test's main topic. */
     protected String topic(String kind, String name) {
         return prefix + "." + kind + "." + name;
     }
 
+    /** An instance of {@code name} at {@code address}, with nothing else set. */
     protected static Service service(String name, String address) {
         return Service.builder(name).address(address).build();
     }
@@ -76,6 +81,7 @@ public abstract class RegistryTestBase {
                 .getBytes(StandardCharsets.UTF_8);
     }
 
+    /** {@code payload} read as UTF-8, as the wire encodes it. */
     protected static String utf8(byte[] payload) {
         return new String(payload, StandardCharsets.UTF_8);
     }

@@ -39,6 +39,7 @@ public final class StallablePubsub implements Pubsub {
     private final AtomicLong answered = new AtomicLong();
     private final AtomicLong refused = new AtomicLong();
 
+    /** Decorates {@code delegate}, answering round trips until told otherwise ({@link Mode#ANSWER}). */
     public StallablePubsub(Pubsub delegate) {
         this.delegate = Objects.requireNonNull(delegate, "delegate");
     }
