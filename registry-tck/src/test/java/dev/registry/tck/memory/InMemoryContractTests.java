@@ -1,6 +1,6 @@
 package dev.registry.tck.memory;
 
-// The example of docs/readme-tck.md, verbatim from here on: it runs every suite on the in-memory transport,
+// The example of README.md ("Testing a transport: registry-tck"), verbatim from here on: it runs every suite on the in-memory transport,
 // which proves the kit itself, and compiling it proves the example. One file, so the example stays one block.
 import dev.registry.memory.InMemoryPubsub;
 import dev.registry.spi.Pubsub;
