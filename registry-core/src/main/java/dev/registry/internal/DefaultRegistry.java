@@ -205,27 +205,19 @@ public final class DefaultRegistry implements Registry, DefaultRegistration.Anno
         } else {
             Names.requireValidServiceName(name);
         }
-        return found(name, lookups.first(name, new Filter[] {filter}));
+        return found(name, options.lookupTimeout(), lookups.first(name, options.lookupTimeout(), new Filter[] {filter}));
     }
 
     @Override
     public Service getService(String name, Filter... filters) {
-        List<Service> cached = cachedFirst(name, Lookups.requireFilters(filters));
-        return cached != null ? cached.get(0) : found(name, lookups.first(name, filters));
+        return getService(name, options.lookupTimeout(), filters);
     }
 
     @Override
     public Service getService(String name, Duration timeout, Filter... filters) {
         Lookups.callTimeout(timeout);
         List<Service> cached = cachedFirst(name, Lookups.requireFilters(filters));
-        if (cached != null) {
-            return cached.get(0);
-        }
-        List<Service> found = lookups.first(name, timeout, filters);
-        if (found.isEmpty()) {
-            throw new ServiceNotFoundException(name, timeout);
-        }
-        return found.get(0);
+        return cached != null ? cached.get(0) : found(name, timeout, lookups.first(name, timeout, filters));
     }
 
     @Override
@@ -240,21 +232,18 @@ public final class DefaultRegistry implements Registry, DefaultRegistration.Anno
     public List<Service> getServices(String name, Duration timeout, Filter... filters) {
         Lookups.callTimeout(timeout);
         List<Service> cached = cachedAll(name, Lookups.requireFilters(filters));
+        // immutable whatever the filters returned (List.copyOf returns an immutable list as it is)
         return List.copyOf(cached != null ? cached : lookups.all(name, timeout, filters));
     }
 
     @Override
     public Optional<Service> findService(String name, Filter... filters) {
-        List<Service> cached = cachedFirst(name, Lookups.requireFilters(filters));
-        List<Service> found = cached != null ? cached : lookups.first(name, filters);
-        return found.isEmpty() ? Optional.empty() : Optional.of(found.get(0));
+        return findService(name, options.lookupTimeout(), filters);
     }
 
     @Override
     public List<Service> getServices(String name, Filter... filters) {
-        List<Service> cached = cachedAll(name, Lookups.requireFilters(filters));
-        // immutable whatever the filters returned (List.copyOf returns an immutable list as it is)
-        return List.copyOf(cached != null ? cached : lookups.all(name, filters));
+        return getServices(name, options.lookupTimeout(), filters);
     }
 
     @Override
@@ -263,7 +252,7 @@ public final class DefaultRegistry implements Registry, DefaultRegistration.Anno
         if (cached != null) {
             return CompletableFuture.completedFuture(cached.get(0));
         }
-        return cancellable(lookups.firstAsync(name, filters), found -> found(name, found));
+        return cancellable(lookups.firstAsync(name, filters), found -> found(name, options.lookupTimeout(), found));
     }
 
     @Override
@@ -506,9 +495,9 @@ public final class DefaultRegistry implements Registry, DefaultRegistration.Anno
         return passed;
     }
 
-    private Service found(String name, List<Service> found) {
+    private static Service found(String name, Duration waited, List<Service> found) {
         if (found.isEmpty()) {
-            throw new ServiceNotFoundException(name, options.lookupTimeout());
+            throw new ServiceNotFoundException(name, waited);
         }
         return found.get(0);
     }

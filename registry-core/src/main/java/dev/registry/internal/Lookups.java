@@ -98,22 +98,15 @@ final class Lookups {
         return filter instanceof RegistryFilter own ? own.applyIn(state, hostName, instances) : filter.apply(instances);
     }
 
-    /** Waits on the caller's thread for an instance passing {@code filters}; empty after the lookup timeout. */
-    List<Service> first(String name, Filter[] filters) {
-        return await(name, filters, false, timeoutNanos);
-    }
-
-    /** {@link #first} waiting {@code timeout} instead of the lookup timeout. */
+    /** Waits on the caller's thread, at most {@code timeout}, for an instance passing {@code filters}; empty after it. */
     List<Service> first(String name, Duration timeout, Filter[] filters) {
         return await(name, filters, false, callTimeout(timeout));
     }
 
-    /** Waits on the caller's thread until the name's discovery round ends; every instance passing {@code filters}. */
-    List<Service> all(String name, Filter[] filters) {
-        return await(name, filters, true, timeoutNanos);
-    }
-
-    /** {@link #all} waiting {@code timeout} instead of the lookup timeout. */
+    /**
+     * Waits on the caller's thread until the name's discovery round ends, or at most {@code timeout}; every instance
+     * passing {@code filters}.
+     */
     List<Service> all(String name, Duration timeout, Filter[] filters) {
         return await(name, filters, true, callTimeout(timeout));
     }
