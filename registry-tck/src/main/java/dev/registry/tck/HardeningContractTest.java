@@ -590,11 +590,8 @@ public abstract class HardeningContractTest extends RegistryTestBase {
         FakeTicker ticker = new FakeTicker();
         Registry client = registry(brakeOptions(ticker).expiryBrakeMaxHold(Duration.ofSeconds(5)).build());
         EventRecorder events = new EventRecorder();
-        client.observe("herd", events);
         Pubsub goPeers = raw();
-        List<String> herd = herd(10);
-        herd.forEach(address -> sendRegister(client, goPeers, "herd", address));
-        herd.forEach(address -> events.await(ServiceEvent.Type.REGISTERED, address));
+        List<String> herd = enterHerd(client, events, goPeers);
 
         ticker.advance(Duration.ofSeconds(2)); // every instance is past its due time of 1.5 s
         Await.holdsFor(Duration.ofMillis(500), () -> "no instance may expire while the brake holds the mass expiry, but "
@@ -627,11 +624,8 @@ public abstract class HardeningContractTest extends RegistryTestBase {
         FakeTicker ticker = new FakeTicker();
         Registry client = registry(brakeOptions(ticker).expiryBrakeMaxHold(Duration.ofSeconds(5)).build());
         EventRecorder events = new EventRecorder();
-        client.observe("herd", events);
         Pubsub goPeers = raw();
-        List<String> herd = herd(10);
-        herd.forEach(address -> sendRegister(client, goPeers, "herd", address));
-        herd.forEach(address -> events.await(ServiceEvent.Type.REGISTERED, address));
+        List<String> herd = enterHerd(client, events, goPeers);
         List<String> beating = herd.subList(0, 8);
 
         // The last 2 go silent together, the 8 others beat every second. Two hosts silent at once may be the start
@@ -658,11 +652,8 @@ public abstract class HardeningContractTest extends RegistryTestBase {
         FakeTicker ticker = new FakeTicker();
         Registry client = registry(brakeOptions(ticker).noExpiryBrake().build());
         EventRecorder events = new EventRecorder();
-        client.observe("herd", events);
         Pubsub goPeers = raw();
-        List<String> herd = herd(10);
-        herd.forEach(address -> sendRegister(client, goPeers, "herd", address));
-        herd.forEach(address -> events.await(ServiceEvent.Type.REGISTERED, address));
+        List<String> herd = enterHerd(client, events, goPeers);
 
         ticker.advance(Duration.ofSeconds(2));
         Await.until("all 10 expire on time", () -> events.of(ServiceEvent.Type.EXPIRED).size() == 10);
@@ -954,6 +945,15 @@ public abstract class HardeningContractTest extends RegistryTestBase {
     }
 
     /** {@code size} instances, each on a host of its own. */
+    /** Ten instances of "herd" announced by Go peers, each on its own host, observed by {@code events} and cached. */
+    private List<String> enterHerd(Registry client, EventRecorder events, Pubsub goPeers) {
+        client.observe("herd", events);
+        List<String> herd = herd(10);
+        herd.forEach(address -> sendRegister(client, goPeers, "herd", address));
+        herd.forEach(address -> events.await(ServiceEvent.Type.REGISTERED, address));
+        return herd;
+    }
+
     private static List<String> herd(int size) {
         List<String> addresses = new ArrayList<>();
         for (int i = 0; i < size; i++) {
