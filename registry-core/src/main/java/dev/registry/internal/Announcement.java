@@ -11,5 +11,5 @@ import dev.registry.Service;
  *                         receiver's clock)
  * @param intervalMillis   sender's register interval in milliseconds
  */
-public record Announcement(Service service, long registeredMillis, long intervalMillis) {
+record Announcement(Service service, long registeredMillis, long intervalMillis) {
 }

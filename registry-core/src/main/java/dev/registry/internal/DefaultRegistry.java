@@ -55,7 +55,7 @@ import org.slf4j.LoggerFactory;
  * Transport threads only decode messages and update the cache, which enqueues events; no I/O happens under a
  * lock, and every public call is bounded (see {@link Registry}).
  */
-public final class DefaultRegistry implements Registry, DefaultRegistration.Announcer {
+public final class DefaultRegistry implements Registry {
 
     private static final Logger LOG = LoggerFactory.getLogger(DefaultRegistry.class);
     private static final byte[] EMPTY = new byte[0];
@@ -77,6 +77,7 @@ public final class DefaultRegistry implements Registry, DefaultRegistration.Anno
     private final EventDispatcher dispatcher = new EventDispatcher();
     private final InstanceCache cache;
     private final OwnRegistrations own;
+    private final RegistrationAnnouncer announcer = new RegistrationAnnouncer();
     private final Observations observations;
     private final Lookups lookups;
     /** Unregisters sent lately: sent again when the bus is back, as the outage may have swallowed them. */
@@ -163,7 +164,7 @@ public final class DefaultRegistry implements Registry, DefaultRegistration.Anno
         ensureOpen();
         Service announced = service.host().isEmpty() ? service.toBuilder().host(options.hostName()).build() : service;
         requireSendable(announced);
-        DefaultRegistration registration = new DefaultRegistration(this, announced);
+        DefaultRegistration registration = new DefaultRegistration(announcer, announced);
         registration.nextBeat(heartbeats.nextBeat());
         CompletableFuture<?> pingable;
         synchronized (lifecycle) {
@@ -407,30 +408,37 @@ public final class DefaultRegistry implements Registry, DefaultRegistration.Anno
         close();
     }
 
-    @Override
-    public void publishRegister(Service service) {
-        publishSigned(topics.register(service.name()), registerMessage(service));
-    }
+    /**
+     * What a registration asks of its registry, kept off this class's public surface: only the registrations
+     * this registry made can publish, forget themselves or schedule their drain.
+     */
+    private final class RegistrationAnnouncer implements DefaultRegistration.Announcer {
 
-    @Override
-    public void publishUnregister(Service service) {
-        byte[] message = signer == null ? codec.encodeUnregister(service)
-                : codec.encodeUnregister(service, System.currentTimeMillis(), options.registerInterval().toMillis());
-        publishSigned(topics.unregister(service.name()), message);
-        recentUnregisters.add(service);
-    }
+        @Override
+        public void publishRegister(Service service) {
+            publishSigned(topics.register(service.name()), registerMessage(service));
+        }
 
-    @Override
-    public void forget(DefaultRegistration registration) {
-        own.remove(registration);
-    }
+        @Override
+        public void publishUnregister(Service service) {
+            byte[] message = signer == null ? codec.encodeUnregister(service)
+                    : codec.encodeUnregister(service, System.currentTimeMillis(), options.registerInterval().toMillis());
+            publishSigned(topics.unregister(service.name()), message);
+            recentUnregisters.add(service);
+        }
 
-    @Override
-    public void later(Runnable task, Duration delay) {
-        try {
-            scheduler.schedule(task, delay.toNanos(), TimeUnit.NANOSECONDS);
-        } catch (RejectedExecutionException closing) {
-            task.run();
+        @Override
+        public void forget(DefaultRegistration registration) {
+            own.remove(registration);
+        }
+
+        @Override
+        public void later(Runnable task, Duration delay) {
+            try {
+                scheduler.schedule(task, delay.toNanos(), TimeUnit.NANOSECONDS);
+            } catch (RejectedExecutionException closing) {
+                task.run();
+            }
         }
     }
 

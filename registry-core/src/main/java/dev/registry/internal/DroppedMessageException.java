@@ -6,7 +6,7 @@ import dev.registry.DropReason;
  * Thrown by the codec for a message that must be dropped. Expected on a shared bus, so it carries no stack
  * trace (cheap to throw, nothing to log).
  */
-public final class DroppedMessageException extends Exception {
+final class DroppedMessageException extends Exception {
 
     private static final long serialVersionUID = 1L;
 

@@ -15,7 +15,7 @@ import javax.crypto.spec.SecretKeySpec;
  * a signed message cannot be replayed on another topic; it covers the exact bytes, so nothing is re-encoded to
  * verify. Thread-safe: each thread uses its own {@link Mac}.
  */
-public final class MessageSigner {
+final class MessageSigner {
 
     private static final String ALGORITHM = "HmacSHA256";
     private static final byte[] SIG_FIELD = ",\"sig\":\"".getBytes(StandardCharsets.US_ASCII);

@@ -4,7 +4,7 @@ package dev.registry.internal;
  * The topic strings of one main topic (docs/PROTOCOL.md): {@code <prefix>.register.<name>},
  * {@code <prefix>.unregister.<name>}, {@code <prefix>.ping.<name>}. Immutable.
  */
-public final class Topics {
+final class Topics {
 
     private final String registerPrefix;
     private final String unregisterPrefix;

@@ -10,7 +10,6 @@ import dev.registry.RegistryClosedException;
 import dev.registry.Service;
 import dev.registry.ServiceEvent;
 import dev.registry.Status;
-import dev.registry.internal.MessageSigner;
 import dev.registry.spi.Pubsub;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
@@ -64,8 +63,8 @@ public abstract class RobustnessContractTest extends RegistryTestBase {
         client.observe("guarded", events);
         Pubsub attacker = raw();
         String register = topic("register", "guarded");
-        MessageSigner wrongKey = new MessageSigner("another secret of 32 bytes......".getBytes(StandardCharsets.UTF_8));
-        MessageSigner rightKey = new MessageSigner(KEY);
+        Hmac wrongKey = new Hmac("another secret of 32 bytes......".getBytes(StandardCharsets.UTF_8));
+        Hmac rightKey = new Hmac(KEY);
 
         attacker.publish(register, goRegister("guarded", "127.0.0.1:66", 60_000, ""));
         attacker.publish(register, wrongKey.sign(register, goRegister("guarded", "127.0.0.1:66", 60_000, "")));
