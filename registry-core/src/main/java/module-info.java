@@ -15,8 +15,8 @@ module dev.registry {
     requires com.github.benmanes.caffeine;
     requires com.fasterxml.jackson.core;
     requires org.slf4j;
-    // Nullness annotations are read by tools at compile time; nothing needs them at run time.
-    requires static org.jspecify;
+    // Nullness annotations on the API: read by users' tools at compile time, needed by nothing at run time.
+    requires static transitive org.jspecify;
 
     uses dev.registry.spi.PubsubProvider;
 

@@ -129,10 +129,10 @@ public final class Service {
 
     /**
      * The port of the {@linkplain #address() address} ({@code host:port}, {@code [v6]:port} or {@code :port}),
-     * or empty when the address has no numeric port (a unix socket path, say).
+     * or empty when the address has no numeric port (a unix socket path, a bare IPv6 address, say).
      */
     public OptionalInt port() {
-        int colon = address.lastIndexOf(':');
+        int colon = portColon();
         if (colon < 0 || colon == address.length() - 1) {
             return OptionalInt.empty();
         }
@@ -142,6 +142,35 @@ public final class Service {
         } catch (NumberFormatException notAPort) {
             return OptionalInt.empty();
         }
+    }
+
+    /**
+     * The host part of the {@linkplain #address() address}: {@code 10.0.0.5} of {@code 10.0.0.5:8080},
+     * {@code ::1} (without brackets) of {@code [::1]:8080}, empty for {@code :8080}; an address without a port
+     * (a socket path, a bare IPv6 address) is all host.
+     */
+    public String addressHost() {
+        int colon = portColon();
+        String host = colon < 0 ? address : address.substring(0, colon);
+        return host.startsWith("[") && host.endsWith("]") ? host.substring(1, host.length() - 1) : host;
+    }
+
+    /**
+     * Where a client connects: the {@linkplain #addressHost() address's host}, or the instance's
+     * {@linkplain #host() host name} when the address names none ({@code :8080}, which Go services often
+     * register to listen on every interface).
+     */
+    public String connectHost() {
+        String fromAddress = addressHost();
+        return fromAddress.isEmpty() ? host : fromAddress;
+    }
+
+    /** The index of the colon before the port: one colon only, or a bracketed IPv6 host; -1 when there is none. */
+    private int portColon() {
+        int colon = address.lastIndexOf(':');
+        boolean hostAndPort = colon >= 0 && address.indexOf(':') == colon
+                || address.startsWith("[") && colon > 0 && address.charAt(colon - 1) == ']';
+        return hostAndPort ? colon : -1;
     }
 
     @Override
@@ -203,6 +232,22 @@ public final class Service {
         public Builder address(String address) {
             this.address = textOrEmpty(address, "address");
             return this;
+        }
+
+        /**
+         * The address {@code host:port}, with an IPv6 host in brackets ({@code [::1]:8080}); an empty host gives
+         * {@code :port} (every interface).
+         *
+         * @throws IllegalArgumentException when the host is null or the port is not 0..65535
+         */
+        public Builder address(String host, int port) {
+            if (host == null) {
+                throw new IllegalArgumentException("address host must not be null (port was " + port + ")");
+            }
+            if (port < 0 || port > 65_535) {
+                throw new IllegalArgumentException("port must be 0..65535, but was " + port);
+            }
+            return address((host.indexOf(':') >= 0 ? "[" + host + "]" : host) + ":" + port);
         }
 
         /** The network of the address, such as {@code tcp}. */

@@ -50,6 +50,29 @@ class ServiceTest {
         assertEquals(OptionalInt.empty(), Service.builder("a").address("/var/run/a.sock").build().port());
         assertEquals(OptionalInt.empty(), Service.builder("a").address("host:http").build().port());
         assertEquals(OptionalInt.empty(), Service.builder("a").address("host:70000").build().port());
+        assertEquals(OptionalInt.empty(), Service.builder("a").address("::1").build().port());
+        assertEquals(OptionalInt.empty(), Service.builder("a").address("fe80::1:8080").build().port());
+    }
+
+    @Test
+    void addressIsSplitIntoHostAndPortOnce() {
+        assertEquals("10.0.0.5", Service.builder("a").address("10.0.0.5:8080").build().addressHost());
+        assertEquals("::1", Service.builder("a").address("[::1]:443").build().addressHost());
+        assertEquals("", Service.builder("a").address(":9").build().addressHost());
+        assertEquals("/var/run/a.sock", Service.builder("a").address("/var/run/a.sock").build().addressHost());
+        assertEquals("fe80::1", Service.builder("a").address("fe80::1").build().addressHost());
+        assertEquals("vm7", Service.builder("a").address(":9").host("vm7").build().connectHost());
+        assertEquals("10.0.0.5", Service.builder("a").address("10.0.0.5:8080").host("vm7").build().connectHost());
+    }
+
+    @Test
+    void addressIsJoinedFromHostAndPort() {
+        assertEquals("10.0.0.5:8080", Service.builder("a").address("10.0.0.5", 8080).build().address());
+        assertEquals("[::1]:443", Service.builder("a").address("::1", 443).build().address());
+        assertEquals(":9", Service.builder("a").address("", 9).build().address());
+        assertThrows(IllegalArgumentException.class, () -> Service.builder("a").address("h", 65_536));
+        assertThrows(IllegalArgumentException.class, () -> Service.builder("a").address("h", -1));
+        assertThrows(IllegalArgumentException.class, () -> Service.builder("a").address(null, 80));
     }
 
     @Test

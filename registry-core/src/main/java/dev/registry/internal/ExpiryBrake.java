@@ -58,11 +58,7 @@ final class ExpiryBrake<K> {
 
     /** The host an instance counts for. */
     static String hostOf(Service service) {
-        if (!service.host().isEmpty()) {
-            return service.host();
-        }
-        int colon = service.address().lastIndexOf(':');
-        return colon > 0 ? service.address().substring(0, colon) : service.address();
+        return service.host().isEmpty() ? service.addressHost() : service.host();
     }
 
     /** An instance of {@code host} entered the cache. */

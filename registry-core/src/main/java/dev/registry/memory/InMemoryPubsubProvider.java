@@ -8,6 +8,10 @@ import java.util.Set;
 /** Handles {@code mem://name} URLs: a connection to the in-memory bus called {@code name}. */
 public final class InMemoryPubsubProvider implements PubsubProvider {
 
+    /** Called by {@link java.util.ServiceLoader}; users call {@code Registry.connect("mem://name")} instead. */
+    public InMemoryPubsubProvider() {
+    }
+
     @Override
     public Set<String> schemes() {
         return Set.of("mem");

@@ -70,7 +70,7 @@ public final class GrpcServerRegistration implements AutoCloseable {
         Objects.requireNonNull(service, "service");
         InetSocketAddress listening = listeningSocket(server);
         String dialled = host != null ? host : hostOf(listening, registry);
-        Service instance = service.address(hostPort(dialled, listening.getPort())).network("tcp").build();
+        Service instance = service.address(dialled, listening.getPort()).network("tcp").build();
         return new GrpcServerRegistration(server, registry.register(instance));
     }
 
@@ -125,9 +125,5 @@ public final class GrpcServerRegistration implements AutoCloseable {
     private static String hostOf(InetSocketAddress listening, Registry registry) {
         InetAddress address = listening.getAddress();
         return address == null || address.isAnyLocalAddress() ? registry.options().hostName() : address.getHostAddress();
-    }
-
-    private static String hostPort(String host, int port) {
-        return (host.indexOf(':') >= 0 ? "[" + host + "]" : host) + ":" + port;
     }
 }

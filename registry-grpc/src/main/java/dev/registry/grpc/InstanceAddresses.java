@@ -25,19 +25,9 @@ final class InstanceAddresses {
             OptionalInt port = instance.port();
             if (port.isPresent()) {
                 Attributes attributes = Attributes.newBuilder().set(RegistryNameResolverProvider.KV, instance.kv()).build();
-                groups.add(new EquivalentAddressGroup(new InetSocketAddress(host(instance), port.getAsInt()), attributes));
+                groups.add(new EquivalentAddressGroup(new InetSocketAddress(instance.connectHost(), port.getAsInt()), attributes));
             }
         }
         return groups;
-    }
-
-    /** The host part of {@code host:port} or {@code [v6]:port}, or the instance's host when it is empty. */
-    static String host(Service instance) {
-        String address = instance.address();
-        String host = address.substring(0, address.lastIndexOf(':'));
-        if (host.startsWith("[") && host.endsWith("]")) {
-            host = host.substring(1, host.length() - 1);
-        }
-        return host.isEmpty() ? instance.host() : host;
     }
 }

@@ -23,6 +23,10 @@ public final class NatsPubsubProvider implements PubsubProvider {
 
     private static final Set<String> SCHEMES = Set.of("nats", "tls");
 
+    /** Called by {@link java.util.ServiceLoader}; users call {@code Registry.connect} instead. */
+    public NatsPubsubProvider() {
+    }
+
     @Override
     public Set<String> schemes() {
         return SCHEMES;

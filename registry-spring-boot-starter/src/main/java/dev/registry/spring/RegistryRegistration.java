@@ -49,9 +49,9 @@ public final class RegistryRegistration implements Registration {
 
     /** The instance to register: {@code host:port}, its URL, version and metadata. */
     public Service service() {
-        String hostPort = (host.contains(":") ? "[" + host + "]" : host) + ":" + port;
-        return Service.builder(name).address(hostPort).url((secure ? "https://" : "http://") + hostPort)
-                .version(version).kv(metadata).build();
+        Service.Builder service = Service.builder(name).address(host, port).version(version).kv(metadata);
+        String address = service.build().address();
+        return service.url((secure ? "https://" : "http://") + address).build();
     }
 
     /** The registry's registration while registered, else null. */

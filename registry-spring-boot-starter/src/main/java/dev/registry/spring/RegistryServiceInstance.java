@@ -68,11 +68,7 @@ public final class RegistryServiceInstance implements ServiceInstance {
     }
 
     private static RegistryServiceInstance fromAddress(Service service) {
-        String address = service.address();
-        int colon = address.lastIndexOf(':');
-        String host = colon < 0 ? address : unbracketed(address.substring(0, colon));
-        return new RegistryServiceInstance(service, host.isEmpty() ? service.host() : host,
-                service.port().orElse(-1), false);
+        return new RegistryServiceInstance(service, service.connectHost(), service.port().orElse(-1), false);
     }
 
     private static String unbracketed(String host) {

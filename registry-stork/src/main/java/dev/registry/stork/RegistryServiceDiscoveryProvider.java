@@ -39,6 +39,10 @@ public class RegistryServiceDiscoveryProvider implements ServiceDiscoveryProvide
     static final String SERVICE_NAME = "service-name";
     static final String SECURE = "secure";
 
+    /** Called by Stork's generated loader (or by CDI in Quarkus). */
+    public RegistryServiceDiscoveryProvider() {
+    }
+
     /**
      * A discovery of {@code serviceName} (or the {@code service-name} attribute), watching it from now on.
      *

@@ -92,11 +92,10 @@ final class RegistryServiceRegistrar implements ServiceRegistrar<RegistryMetadat
 
     private static Service.Builder instance(String serviceName, String address, int defaultPort) {
         HostAndPort hostAndPort = StorkAddressUtils.parseToHostAndPort(address, defaultPort, "service '" + serviceName + "'");
-        String host = hostAndPort.host.indexOf(':') >= 0 ? "[" + hostAndPort.host + "]" : hostAndPort.host;
-        Service.Builder service = Service.builder(serviceName).address(host + ":" + hostAndPort.port);
+        Service.Builder service = Service.builder(serviceName).address(hostAndPort.host, hostAndPort.port);
         if (address.startsWith(StorkAddressUtils.HTTP_PREFIX) || address.startsWith(StorkAddressUtils.HTTPS_PREFIX)) {
             String scheme = address.startsWith(StorkAddressUtils.HTTPS_PREFIX) ? "https://" : "http://";
-            service.url(scheme + host + ":" + hostAndPort.port + hostAndPort.path.orElse(""));
+            service.url(scheme + service.build().address() + hostAndPort.path.orElse(""));
         }
         return service;
     }

@@ -27,6 +27,10 @@ import jakarta.enterprise.context.ApplicationScoped;
 public class RegistryServiceRegistrarProvider
         implements ServiceRegistrarProvider<RegistryRegistrarConfiguration, RegistryMetadataKey> {
 
+    /** Called by Stork's generated loader (or by CDI in Quarkus). */
+    public RegistryServiceRegistrarProvider() {
+    }
+
     /**
      * A registrar on the bus the attributes (or the environment, or the infrastructure) name.
      *

@@ -44,7 +44,7 @@ final class StorkInstances {
             if (port.isPresent()) {
                 long id = ids.computeIfAbsent(service.id(), ignored -> ServiceInstanceIds.next());
                 Optional<URI> url = url(service);
-                instances.add(new DefaultServiceInstance(id, host(service), port.getAsInt(),
+                instances.add(new DefaultServiceInstance(id, service.connectHost(), port.getAsInt(),
                         url.map(URI::getPath).filter(path -> !path.isEmpty() && !path.equals("/")),
                         secure != null ? secure : url.map(StorkInstances::secureScheme).orElse(false),
                         service.kv(), metadata(service)));
@@ -65,16 +65,6 @@ final class StorkInstances {
     private static Metadata<RegistryMetadataKey> withIfSet(Metadata<RegistryMetadataKey> metadata, RegistryMetadataKey key,
             String value) {
         return value.isEmpty() ? metadata : metadata.with(key, value);
-    }
-
-    /** The host part of {@code host:port} or {@code [v6]:port}, or the instance's host when it is empty. */
-    static String host(Service service) {
-        String address = service.address();
-        String host = address.substring(0, address.lastIndexOf(':'));
-        if (host.startsWith("[") && host.endsWith("]")) {
-            host = host.substring(1, host.length() - 1);
-        }
-        return host.isEmpty() ? service.host() : host;
     }
 
     private static Optional<URI> url(Service service) {

@@ -37,7 +37,7 @@ record AgentServiceJson(
     /** The service part of {@code indexed}'s health entry. */
     static AgentServiceJson of(IndexedInstance indexed) {
         Service instance = indexed.service();
-        return new AgentServiceJson(instance.id(), instance.name(), List.of(), ConsulShapes.hostOf(instance.address()),
+        return new AgentServiceJson(instance.id(), instance.name(), List.of(), instance.addressHost(),
                 Map.of(), instance.kv(), instance.port().orElse(0), WeightsJson.DEFAULT, false,
                 indexed.createIndex(), indexed.modifyIndex());
     }

@@ -12,7 +12,7 @@ import java.util.Map;
  *
  * @param id {@code ID}: the node's id ({@link ConsulShapes#nodeId})
  * @param node {@code Node}: the instance's host name
- * @param address {@code Address}: the node's address ({@link ConsulShapes#nodeAddress})
+ * @param address {@code Address}: the node's address ({@link dev.registry.Service#connectHost()})
  * @param datacenter {@code Datacenter}: the server's datacenter
  * @param taggedAddresses {@code TaggedAddresses}: {@code lan} and {@code wan}, both the node's address
  * @param nodeMeta {@code NodeMeta}: empty
@@ -52,10 +52,10 @@ record CatalogServiceJson(
     /** The entry of {@code instance}, in {@code datacenter}. */
     static CatalogServiceJson of(IndexedInstance indexed, String datacenter) {
         Service instance = indexed.service();
-        String address = ConsulShapes.nodeAddress(instance);
+        String address = instance.connectHost();
         return new CatalogServiceJson(ConsulShapes.nodeId(instance.host()), instance.host(), address, datacenter,
                 Map.of("lan", address, "wan", address), Map.of(), "", instance.id(), instance.name(), List.of(),
-                ConsulShapes.hostOf(instance.address()), Map.of(), WeightsJson.DEFAULT, instance.kv(),
+                instance.addressHost(), Map.of(), WeightsJson.DEFAULT, instance.kv(),
                 instance.port().orElse(0), false, indexed.createIndex(), indexed.modifyIndex());
     }
 }

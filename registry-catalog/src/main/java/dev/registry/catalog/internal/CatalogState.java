@@ -93,7 +93,7 @@ public final class CatalogState implements ServiceListener {
         for (ServiceEntry entry : services.values()) {
             for (IndexedInstance instance : entry.instances().values()) {
                 if (instance.service().host().equals(host)) {
-                    return ConsulShapes.nodeAddress(instance.service());
+                    return instance.service().connectHost();
                 }
             }
         }

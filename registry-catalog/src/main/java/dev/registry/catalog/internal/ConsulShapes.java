@@ -15,35 +15,6 @@ public final class ConsulShapes {
     }
 
     /**
-     * The instance's own address, Consul's {@code ServiceAddress}: the host part of its address ({@code 10.0.0.5}
-     * of {@code 10.0.0.5:8080}, {@code ::1} of {@code [::1]:8080}), empty for {@code :8080} (every interface, as
-     * Go services often register), so that clients fall back to the node's address as Consul documents. An
-     * address without a port (a socket path, a bare IPv6 address) is all host.
-     *
-     * @param address an instance's address
-     * @return its host part, perhaps empty
-     */
-    public static String hostOf(String address) {
-        int colon = address.lastIndexOf(':');
-        boolean hostAndPort = colon >= 0 && address.indexOf(':') == colon
-                || address.startsWith("[") && address.contains("]:");
-        String host = hostAndPort ? address.substring(0, colon) : address;
-        return host.startsWith("[") && host.endsWith("]") ? host.substring(1, host.length() - 1) : host;
-    }
-
-    /**
-     * Where the instance's node is reached, Consul's {@code Address}: the host part of the instance's address,
-     * or its host name when the address has none ({@code :8080}).
-     *
-     * @param instance an instance
-     * @return the node address to connect to
-     */
-    public static String nodeAddress(Service instance) {
-        String host = hostOf(instance.address());
-        return host.isEmpty() ? instance.host() : host;
-    }
-
-    /**
      * The node's id, Consul's {@code ID} of a node: a UUID derived from the host name (type 3, name-based), so
      * that every catalog server gives a node the same id.
      *
@@ -75,7 +46,7 @@ public final class ConsulShapes {
         if (instance.port().isEmpty()) {
             return "";
         }
-        String host = nodeAddress(instance);
+        String host = instance.connectHost();
         return (host.contains(":") ? "[" + host + "]" : host) + ":" + instance.port().getAsInt();
     }
 }

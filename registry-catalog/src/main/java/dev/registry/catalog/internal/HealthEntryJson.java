@@ -19,7 +19,7 @@ record HealthEntryJson(
     /** The entry of {@code indexed} in {@code view}, in {@code datacenter}. */
     static HealthEntryJson of(IndexedInstance indexed, CatalogView view, String datacenter) {
         NodeEntry node = view.node(indexed.service().host());
-        return new HealthEntryJson(NodeJson.of(node, ConsulShapes.nodeAddress(indexed.service()), datacenter),
+        return new HealthEntryJson(NodeJson.of(node, indexed.service().connectHost(), datacenter),
                 AgentServiceJson.of(indexed), List.of(CheckJson.of(indexed)));
     }
 }

@@ -5,7 +5,7 @@ package dev.registry.catalog.internal;
  * at. Immutable.
  *
  * @param name the host name instances announce
- * @param address the node's address (see {@link ConsulShapes#nodeAddress})
+ * @param address the node's address (see {@link dev.registry.Service#connectHost()})
  * @param createIndex the catalog index at which the node appeared
  * @param modifyIndex the catalog index at which its address last changed
  */

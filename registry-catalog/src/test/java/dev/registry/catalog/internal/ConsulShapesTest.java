@@ -6,24 +6,8 @@ import static org.junit.jupiter.api.Assertions.assertNotEquals;
 import dev.registry.Service;
 import org.junit.jupiter.api.Test;
 
-/** How an instance's address splits into Consul's address and port, and the ids derived from it. */
+/** Prometheus targets and the ids derived from an instance (the address split itself is Service's, in ServiceTest). */
 class ConsulShapesTest {
-
-    @Test
-    void theHostOfEveryFormOfAddress() {
-        assertEquals("10.0.0.5", ConsulShapes.hostOf("10.0.0.5:8080"));
-        assertEquals("::1", ConsulShapes.hostOf("[::1]:8080"));
-        assertEquals("", ConsulShapes.hostOf(":8080"));
-        assertEquals("web-1", ConsulShapes.hostOf("web-1"));
-        assertEquals("fe80::1", ConsulShapes.hostOf("fe80::1"));
-        assertEquals("/tmp/greeter.sock", ConsulShapes.hostOf("/tmp/greeter.sock"));
-    }
-
-    @Test
-    void theNodeAddressFallsBackToTheHostName() {
-        assertEquals("10.0.0.5", ConsulShapes.nodeAddress(instance("10.0.0.5:8080")));
-        assertEquals("web-1", ConsulShapes.nodeAddress(instance(":8080")));
-    }
 
     @Test
     void prometheusTargetsAreHostAndPort() {

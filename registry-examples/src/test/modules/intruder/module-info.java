@@ -1,0 +1,4 @@
+/** A user's module that tries to compile against the library's internals: javac must refuse it. */
+module example.intruder {
+    requires dev.registry;
+}
