@@ -29,20 +29,7 @@ final class MicroTable {
         rows.add(HEADER);
         services.forEach(service -> rows.add(List.of(service.name(), service.id(), ServiceTable.orDash(service.version()),
                 endpoints(service.endpoints()), ServiceTable.kv(service.metadata()), ServiceTable.orDash(service.description()))));
-        int[] widths = new int[HEADER.size()];
-        rows.forEach(row -> {
-            for (int column = 0; column < widths.length; column++) {
-                widths[column] = Math.max(widths[column], row.get(column).length());
-            }
-        });
-        StringBuilder table = new StringBuilder();
-        for (List<String> row : rows) {
-            for (int column = 0; column < widths.length - 1; column++) {
-                table.append(String.format("%-" + (widths[column] + 2) + "s", row.get(column)));
-            }
-            table.append(row.get(widths.length - 1)).append(System.lineSeparator());
-        }
-        return table.toString();
+        return AlignedRows.render(rows);
     }
 
     /** {@code name=subject,...}, or {@code -} when there is none (a registry instance declares no subject). */

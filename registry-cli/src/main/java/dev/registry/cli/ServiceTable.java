@@ -33,20 +33,7 @@ final class ServiceTable {
         services.stream().sorted(ORDER).forEach(service -> rows.add(List.of(service.name(), service.address(),
                 service.status().wireName(), orDash(service.version()), orDash(service.host()), orDash(service.url()),
                 kv(service.kv()))));
-        int[] widths = new int[HEADER.size()];
-        rows.forEach(row -> {
-            for (int column = 0; column < widths.length; column++) {
-                widths[column] = Math.max(widths[column], row.get(column).length());
-            }
-        });
-        StringBuilder table = new StringBuilder();
-        for (List<String> row : rows) {
-            for (int column = 0; column < widths.length - 1; column++) {
-                table.append(String.format("%-" + (widths[column] + 2) + "s", row.get(column)));
-            }
-            table.append(row.get(widths.length - 1)).append(System.lineSeparator());
-        }
-        return table.toString();
+        return AlignedRows.render(rows);
     }
 
     /** {@code k=v,k2=v2}, or {@code -} when there is no metadata. */
