@@ -3,25 +3,42 @@ package dev.registry.benchmarks.harness;
 import java.io.BufferedReader;
 import java.io.IOException;
 import java.io.InputStreamReader;
+import java.io.OutputStreamWriter;
 import java.io.UncheckedIOException;
+import java.io.Writer;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.concurrent.BlockingQueue;
+import java.util.concurrent.LinkedBlockingQueue;
+import java.util.concurrent.TimeUnit;
 
 /**
- * A JVM the harness starts from its own class path to run one of its {@code main} classes, when a figure
- * needs a process of its own: one that can be SIGKILLed, or whose CPU time is the figure. The child reports
- * on its standard output, one line per fact; its standard error goes to the harness's. Not thread-safe.
+ * A JVM the harness starts from its own class path to run one of its {@code main} classes, when a figure needs
+ * a process of its own: one that can be SIGKILLed, or whose CPU time is the figure. The child takes commands on
+ * its standard input, one per line, and ends when that closes; it reports on its standard output, one line per
+ * fact, which a daemon thread queues so that a wait for a line has a deadline. Its standard error goes to the
+ * harness's. Not thread-safe: one thread talks to a child.
  */
 final class ChildJvm implements AutoCloseable {
 
+    /** Small, fast-starting JVMs, for children that run a few registrations or an observer. */
+    static final List<String> SMALL = List.of("-Xmx64m", "-XX:+UseSerialGC", "-XX:TieredStopAtLevel=1");
+
+    private static final String END = "\u0000end";
+
     private final Process process;
-    private final BufferedReader output;
+    private final Writer input;
+    private final BlockingQueue<String> lines = new LinkedBlockingQueue<>();
 
     private ChildJvm(Process process) {
         this.process = process;
-        this.output = new BufferedReader(new InputStreamReader(process.getInputStream(), StandardCharsets.UTF_8));
+        this.input = new OutputStreamWriter(process.getOutputStream(), StandardCharsets.UTF_8);
+        Thread reader = new Thread(this::readOutput, "bench-child-" + process.pid());
+        reader.setDaemon(true);
+        reader.start();
     }
 
     /** Starts {@code main} with {@code jvmOptions} and {@code arguments}. */
@@ -40,18 +57,36 @@ final class ChildJvm implements AutoCloseable {
         }
     }
 
-    /** The next line the child printed that starts with {@code prefix}, without the prefix. */
-    String awaitLine(String prefix) {
+    /** Sends one command line. */
+    void send(String command) {
         try {
-            String line;
-            while ((line = output.readLine()) != null) {
+            input.write(command + "\n");
+            input.flush();
+        } catch (IOException e) {
+            throw new UncheckedIOException(this + " takes no more commands", e);
+        }
+    }
+
+    /** The next line the child printed that starts with {@code prefix}, without it; earlier lines are skipped. */
+    String awaitLine(String prefix, Duration timeout) {
+        long deadline = System.nanoTime() + timeout.toNanos();
+        try {
+            while (true) {
+                String line = lines.poll(deadline - System.nanoTime(), TimeUnit.NANOSECONDS);
+                if (line == null) {
+                    throw new IllegalStateException(this + " printed no '" + prefix + "' within " + timeout);
+                }
+                if (line.equals(END)) {
+                    lines.add(END);
+                    throw new IllegalStateException(this + " ended before printing '" + prefix + "'");
+                }
                 if (line.startsWith(prefix)) {
                     return line.substring(prefix.length()).trim();
                 }
             }
-            throw new IllegalStateException(this + " ended (exit " + exitCode() + ") before printing '" + prefix + "'");
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException("interrupted while waiting for " + this, e);
         }
     }
 
@@ -64,7 +99,7 @@ final class ChildJvm implements AutoCloseable {
     public void close() {
         process.destroyForcibly();
         try {
-            process.waitFor();
+            process.waitFor(10, TimeUnit.SECONDS);
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
         }
@@ -75,12 +110,14 @@ final class ChildJvm implements AutoCloseable {
         return "child JVM " + process.pid();
     }
 
-    private String exitCode() {
-        try {
-            return String.valueOf(process.waitFor());
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            return "unknown";
+    private void readOutput() {
+        try (BufferedReader output = new BufferedReader(new InputStreamReader(process.getInputStream(), StandardCharsets.UTF_8))) {
+            for (String line = output.readLine(); line != null; line = output.readLine()) {
+                lines.add(line);
+            }
+        } catch (IOException ended) {
+            // the child is gone: the end marker below tells the waiting thread
         }
+        lines.add(END);
     }
 }

@@ -3,6 +3,7 @@ package dev.registry.benchmarks.harness;
 import dev.registry.Filters;
 import dev.registry.Registry;
 import dev.registry.benchmarks.fixture.GoMessages;
+import dev.registry.benchmarks.results.Results.ColdLookup;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -23,12 +24,12 @@ final class ColdLookupRun {
         this.url = url;
     }
 
-    ColdLookupResult run(int warmup, int samples) {
+    ColdLookup run(int warmup, int samples) {
         LOG.info("cold lookups over NATS: {} warm-up rounds, {} measured", warmup, samples);
         String mainTopic = HarnessRegistries.newMainTopic();
-        LatencyRecorder raw = new LatencyRecorder("raw NATS request/reply");
-        LatencyRecorder cold = new LatencyRecorder("getService, name new to B");
-        LatencyRecorder pingPong = new LatencyRecorder("getService, name observed by B, nothing cached");
+        LatencyRecorder raw = new LatencyRecorder();
+        LatencyRecorder cold = new LatencyRecorder();
+        LatencyRecorder pingPong = new LatencyRecorder();
         try (NatsRequestReplyProbe probe = new NatsRequestReplyProbe(url, GoMessages.register("cold", "10.0.0.1:8080"));
              Registry a = HarnessRegistries.connect(url, HarnessRegistries.options(mainTopic).build());
              Registry b = HarnessRegistries.connect(url, HarnessRegistries.options(mainTopic).build())) {
@@ -38,16 +39,16 @@ final class ColdLookupRun {
                 a.register(HarnessRegistries.service("pp-" + i, "10.2.0.1:8080"));
             }
             for (int i = 0; i < rounds; i++) {
-                SamplePacing.settle();
+                Pause.settle();
                 long rawNanos = probe.sample();
 
-                SamplePacing.settle();
+                Pause.settle();
                 long start = System.nanoTime();
                 b.getService("cold-" + i, Filters.loadBalance());
                 long coldNanos = System.nanoTime() - start;
 
                 b.observe("pp-" + i, event -> { });
-                SamplePacing.settle();
+                Pause.settle();
                 start = System.nanoTime();
                 b.getService("pp-" + i, Filters.loadBalance());
                 long pingPongNanos = System.nanoTime() - start;
@@ -59,6 +60,6 @@ final class ColdLookupRun {
                 }
             }
         }
-        return new ColdLookupResult(raw.samples(), cold.samples(), pingPong.samples());
+        return new ColdLookup(raw.latency(), cold.latency(), pingPong.latency());
     }
 }

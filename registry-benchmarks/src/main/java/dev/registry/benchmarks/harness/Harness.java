@@ -1,11 +1,18 @@
 package dev.registry.benchmarks.harness;
 
-import java.util.function.Supplier;
+import dev.registry.benchmarks.results.Results.ColdLookup;
+import dev.registry.benchmarks.results.Results.FailureDetection;
+import dev.registry.benchmarks.results.Results.Fleet;
+import dev.registry.benchmarks.results.Results.HeartbeatCost;
+import dev.registry.benchmarks.results.Results.Ingest;
+import dev.registry.benchmarks.results.Results.Propagation;
+import dev.registry.benchmarks.results.Results.Scale;
+import java.time.Duration;
+import java.util.List;
 
 /**
- * The end-to-end runs, in order, against a nats-server and a redis-server of the harness's own: propagation
- * over both, cold lookups, failure detection and heartbeat cost over NATS, then the in-memory ingest and
- * scale runs. Not thread-safe; one run at a time.
+ * The end-to-end runs, against a nats-server and a redis-server the caller started ({@link #endToEnd}), and the
+ * fleet, on a nats-server of its own ({@link #fleet}). Not thread-safe; one run at a time.
  */
 public final class Harness {
 
@@ -15,25 +22,32 @@ public final class Harness {
         this.settings = settings;
     }
 
-    /** Runs everything against the brokers at {@code natsUrl} and {@code redisUrl}. */
-    public HarnessResults run(String natsUrl, String redisUrl) {
-        Supplier<OneWayProbe> natsProbe = () -> new NatsOneWayProbe(natsUrl);
-        Supplier<OneWayProbe> redisProbe = () -> new RedisOneWayProbe(redisUrl);
-        PropagationResult natsPropagation = new PropagationRun("NATS", natsUrl, natsProbe, false)
+    /**
+     * What the end-to-end runs measured.
+     *
+     * @param propagation NATS, then Redis
+     */
+    public record EndToEnd(List<Propagation> propagation, ColdLookup coldLookup, FailureDetection failureDetection,
+                           HeartbeatCost heartbeatCost, Ingest ingest, Scale scale) {
+    }
+
+    /** Propagation over both brokers, then cold lookups, failure detection, heartbeat cost and ingest over NATS, then scale. */
+    public EndToEnd endToEnd(String natsUrl, String redisUrl) {
+        Propagation nats = new PropagationRun("NATS", natsUrl, () -> new NatsOneWayProbe(natsUrl))
                 .run(settings.propagationWarmup(), settings.propagationSamples());
-        PropagationResult redisPropagation = new PropagationRun("Redis", redisUrl, redisProbe, false)
+        Propagation redis = new PropagationRun("Redis", redisUrl, () -> new RedisOneWayProbe(redisUrl))
                 .run(settings.propagationWarmup(), settings.propagationSamples());
-        // the code is compiled by now: a short warm-up serves the runs that take the listener hand-over apart
-        PropagationResult natsDirect = new PropagationRun("NATS", natsUrl, natsProbe, true)
-                .run(settings.compiledWarmup(), settings.propagationSamples());
-        PropagationResult redisDirect = new PropagationRun("Redis", redisUrl, redisProbe, true)
-                .run(settings.compiledWarmup(), settings.propagationSamples());
-        ColdLookupResult cold = new ColdLookupRun(natsUrl).run(settings.coldWarmup(), settings.coldSamples());
-        FailureDetectionResult failure = new FailureDetectionRun(natsUrl).run(settings.killedProcesses());
-        HeartbeatCostResult heartbeat = new HeartbeatCostRun(natsUrl).run(settings.heartbeatWarmup(), settings.heartbeatWindow());
-        BusIngestResult busIngest = new BusIngestRun().run(settings.ingestWarmup(), settings.ingestMessages());
-        ScaleResult scale = new ScaleRun().run();
-        return new HarnessResults(natsPropagation, redisPropagation, natsDirect, redisDirect, cold, failure, heartbeat,
-                busIngest, scale);
+        ColdLookup cold = new ColdLookupRun(natsUrl).run(settings.coldWarmup(), settings.coldSamples());
+        FailureDetection failure = new FailureDetectionRun(natsUrl).run(settings.killedProcesses());
+        HeartbeatCost heartbeat = new HeartbeatCostRun(natsUrl).run(Duration.ofSeconds(settings.heartbeatWarmupSeconds()),
+                Duration.ofSeconds(settings.heartbeatWindowSeconds()));
+        Ingest ingest = new IngestRun(natsUrl).run(settings.ingestMessages());
+        return new EndToEnd(List.of(nats, redis), cold, failure, heartbeat, ingest, new ScaleRun().run());
+    }
+
+    /** The fleet, on a nats-server it starts and restarts itself. */
+    public Fleet fleet() {
+        return new FleetRun().run(settings.fleetProcesses(), settings.fleetNames(),
+                Duration.ofSeconds(settings.fleetWindowSeconds()), settings.fleetProbes(), settings.ingestMessages());
     }
 }

@@ -1,27 +1,19 @@
 package dev.registry.benchmarks.harness;
 
+import dev.registry.benchmarks.results.Latency;
 import org.HdrHistogram.Histogram;
 
-/**
- * Records the latencies of one path during a run into an HdrHistogram, then hands them over as
- * {@link LatencySamples}. Not thread-safe: the run's measuring thread records.
- */
+/** Records the latencies of one path in nanoseconds, then hands them over as a {@link Latency}. Not thread-safe. */
 final class LatencyRecorder {
 
-    private final String label;
-    private final Histogram histogram = new Histogram(LatencySamples.SIGNIFICANT_DIGITS);
-
-    LatencyRecorder(String label) {
-        this.label = label;
-    }
+    private final Histogram histogram = new Histogram(Latency.SIGNIFICANT_DIGITS);
 
     /** Records one latency of {@code nanos} (not negative). */
     void add(long nanos) {
         histogram.recordValue(nanos);
     }
 
-    /** What was recorded so far, as a copy. */
-    LatencySamples samples() {
-        return new LatencySamples(label, histogram);
+    Latency latency() {
+        return Latency.of(histogram);
     }
 }

@@ -2,10 +2,10 @@ package dev.registry.benchmarks.harness;
 
 import dev.registry.Registration;
 import dev.registry.Registry;
-import dev.registry.RegistryOptions;
 import dev.registry.ServiceEvent.Type;
 import dev.registry.Status;
 import dev.registry.benchmarks.fixture.GoMessages;
+import dev.registry.benchmarks.results.Results.Propagation;
 import java.util.function.Supplier;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -24,10 +24,6 @@ import org.slf4j.LoggerFactory;
  * One change is in flight at a time, each sample starting 1 ms after the previous one ended (a change reaches
  * a quiet system, as registry changes do), after unrecorded warm-up rounds long enough for the JIT compiler to
  * finish with both paths.
- *
- * <p>With {@code listenerOnTransportThread}, B runs its listeners on the transport's thread
- * ({@code listenerExecutor(Runnable::run)}) instead of its own listener thread: not how the figures are judged
- * (the default is), but the difference shows what the hand-over to the listener thread costs.
  */
 final class PropagationRun {
 
@@ -38,33 +34,25 @@ final class PropagationRun {
     private final String broker;
     private final String url;
     private final Supplier<OneWayProbe> probes;
-    private final boolean listenerOnTransportThread;
 
-    PropagationRun(String broker, String url, Supplier<OneWayProbe> probes, boolean listenerOnTransportThread) {
+    PropagationRun(String broker, String url, Supplier<OneWayProbe> probes) {
         this.broker = broker;
         this.url = url;
         this.probes = probes;
-        this.listenerOnTransportThread = listenerOnTransportThread;
     }
 
-    PropagationResult run(int warmup, int samples) {
-        LOG.info("propagation over {}{}: {} warm-up rounds, {} measured", broker,
-                listenerOnTransportThread ? ", B's listener on the transport thread" : "", warmup, samples);
+    Propagation run(int warmup, int samples) {
+        LOG.info("propagation over {}: {} warm-up rounds, {} measured", broker, warmup, samples);
         String mainTopic = HarnessRegistries.newMainTopic();
-        RegistryOptions.Builder observer = HarnessRegistries.options(mainTopic);
-        if (listenerOnTransportThread) {
-            observer.listenerExecutor(Runnable::run);
-        }
-        LatencyRecorder raw = new LatencyRecorder("raw " + broker + " one-way");
-        LatencyRecorder registered = new LatencyRecorder("register -> REGISTERED");
-        LatencyRecorder updated = new LatencyRecorder("setStatus -> UPDATED");
-        LatencyRecorder unregistered = new LatencyRecorder("unregister -> UNREGISTERED");
-        LatencyRecorder first = new LatencyRecorder("register, first of its name -> REGISTERED");
-        LatencyRecorder registerCall = new LatencyRecorder("register() call on A until it returns");
+        LatencyRecorder raw = new LatencyRecorder();
+        LatencyRecorder registered = new LatencyRecorder();
+        LatencyRecorder updated = new LatencyRecorder();
+        LatencyRecorder unregistered = new LatencyRecorder();
+        LatencyRecorder first = new LatencyRecorder();
         byte[] rawPayload = GoMessages.register(NAME, "10.0.0.1:8080");
         try (OneWayProbe probe = probes.get();
              Registry a = HarnessRegistries.connect(url, HarnessRegistries.options(mainTopic).build());
-             Registry b = HarnessRegistries.connect(url, observer.build())) {
+             Registry b = HarnessRegistries.connect(url, HarnessRegistries.options(mainTopic).build())) {
             EventClock clock = new EventClock();
             b.observe(NAME, clock);
             b.observe(FIRST, clock);
@@ -73,26 +61,25 @@ final class PropagationRun {
             clock.await(Type.REGISTERED, NAME, "anchor:1");
             for (int round = -warmup; round < samples; round++) {
                 String address = "10.1." + ((round + warmup) >>> 8 & 0xff) + "." + ((round + warmup) & 0xff) + ":8080";
-                SamplePacing.settle();
+                Pause.settle();
                 long rawNanos = probe.sample(rawPayload);
 
-                SamplePacing.settle();
+                Pause.settle();
                 long start = System.nanoTime();
                 Registration registration = a.register(HarnessRegistries.service(NAME, address));
-                long callNanos = System.nanoTime() - start;
                 long registeredNanos = clock.await(Type.REGISTERED, NAME, address) - start;
 
-                SamplePacing.settle();
+                Pause.settle();
                 start = System.nanoTime();
                 registration.setStatus(Status.WARNING);
                 long updatedNanos = clock.await(Type.UPDATED, NAME, address) - start;
 
-                SamplePacing.settle();
+                Pause.settle();
                 start = System.nanoTime();
                 registration.unregister();
                 long unregisteredNanos = clock.await(Type.UNREGISTERED, NAME, address) - start;
 
-                SamplePacing.settle();
+                Pause.settle();
                 start = System.nanoTime();
                 Registration firstOfName = a.register(HarnessRegistries.service(FIRST, address));
                 long firstNanos = clock.await(Type.REGISTERED, FIRST, address) - start;
@@ -105,11 +92,10 @@ final class PropagationRun {
                     updated.add(updatedNanos);
                     unregistered.add(unregisteredNanos);
                     first.add(firstNanos);
-                    registerCall.add(callNanos);
                 }
             }
         }
-        return new PropagationResult(broker, raw.samples(), registered.samples(), updated.samples(),
-                unregistered.samples(), first.samples(), registerCall.samples());
+        return new Propagation(broker, raw.latency(), registered.latency(), updated.latency(), unregistered.latency(),
+                first.latency());
     }
 }

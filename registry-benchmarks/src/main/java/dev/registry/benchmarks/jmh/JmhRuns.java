@@ -1,19 +1,14 @@
 package dev.registry.benchmarks.jmh;
 
-import java.io.IOException;
-import java.io.UncheckedIOException;
-import java.nio.file.Files;
-import java.nio.file.Path;
+import dev.registry.benchmarks.results.JmhScore;
 import java.util.ArrayList;
 import java.util.Collection;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.regex.Pattern;
-import java.util.stream.Stream;
 import org.openjdk.jmh.infra.BenchmarkParams;
 import org.openjdk.jmh.profile.GCProfiler;
-import org.openjdk.jmh.profile.JavaFlightRecorderProfiler;
 import org.openjdk.jmh.results.Result;
 import org.openjdk.jmh.results.RunResult;
 import org.openjdk.jmh.runner.Runner;
@@ -34,59 +29,18 @@ public final class JmhRuns {
         this.settings = settings;
     }
 
-    /** {@link HotLookupBenchmark}: every method with 1 thread, then with 2. */
-    public List<JmhScore> hotLookup() {
-        List<JmhScore> scores = new ArrayList<>(run(options(HotLookupBenchmark.class, "").threads(1)));
-        scores.addAll(run(options(HotLookupBenchmark.class, "").threads(2)));
+    /** Every benchmark: {@link HotLookupBenchmark} with 1 thread, then 2; {@link ScaleLookupBenchmark}; {@link IngestBenchmark}. */
+    public List<JmhScore> all() {
+        List<JmhScore> scores = new ArrayList<>(run(options(HotLookupBenchmark.class).threads(1)));
+        scores.addAll(run(options(HotLookupBenchmark.class).threads(2)));
+        scores.addAll(run(options(ScaleLookupBenchmark.class).threads(1)));
+        scores.addAll(run(options(IngestBenchmark.class).threads(1)));
         return scores;
     }
 
-    /** {@link ScaleLookupBenchmark} at every cache size. */
-    public List<JmhScore> scaleLookup() {
-        return run(options(ScaleLookupBenchmark.class, "").threads(1));
-    }
-
-    /** {@link IngestBenchmark}. */
-    public JmhScore ingest() {
-        return run(options(IngestBenchmark.class, "").threads(1)).get(0);
-    }
-
-    /** {@link EncodeBenchmark}. */
-    public JmhScore encode() {
-        return run(options(EncodeBenchmark.class, "").threads(1)).get(0);
-    }
-
-    /**
-     * {@code HotLookupBenchmark.loadBalance} once more, recorded by JDK Flight Recorder through JMH's profiler
-     * (measurement iterations only, CPU samples taken between safepoints too, so they name the right frame),
-     * for the report's profile of the hot lookup.
-     *
-     * @return the recording, somewhere under {@code directory}
-     */
-    public Path recordHotLookup(Path directory) {
-        return record(HotLookupBenchmark.class, "loadBalance", directory);
-    }
-
-    /** {@link IngestBenchmark} once more, recorded by JDK Flight Recorder as {@link #recordHotLookup} is. */
-    public Path recordIngest(Path directory) {
-        return record(IngestBenchmark.class, "heartbeat", directory);
-    }
-
-    private Path record(Class<?> benchmark, String method, Path directory) {
-        run(options(benchmark, method).threads(1).forks(1)
-                .addProfiler(JavaFlightRecorderProfiler.class, "dir=" + directory.toAbsolutePath() + ";configName=profile"));
-        try (Stream<Path> files = Files.walk(directory)) {
-            return files.filter(file -> file.toString().endsWith(".jfr")).findFirst()
-                    .orElseThrow(() -> new IllegalStateException("JMH's JFR profiler wrote no recording under " + directory));
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        }
-    }
-
-    private ChainedOptionsBuilder options(Class<?> benchmark, String method) {
-        String include = Pattern.quote(benchmark.getName() + ".") + (method.isEmpty() ? "" : Pattern.quote(method) + "$");
+    private ChainedOptionsBuilder options(Class<?> benchmark) {
         return new OptionsBuilder()
-                .include(include)
+                .include(Pattern.quote(benchmark.getName() + "."))
                 .forks(settings.forks())
                 .warmupIterations(settings.warmupIterations())
                 .warmupTime(TimeValue.seconds(settings.iterationSeconds()))
@@ -113,7 +67,8 @@ public final class JmhRuns {
             String benchmark = params.getBenchmark();
             String shortName = benchmark.substring(benchmark.lastIndexOf('.', benchmark.lastIndexOf('.') - 1) + 1);
             Result<?> primary = result.getPrimaryResult();
-            scores.add(new JmhScore(shortName, values, params.getThreads(), primary.getScore(), primary.getScoreError(),
+            double error = Double.isNaN(primary.getScoreError()) ? 0 : primary.getScoreError();
+            scores.add(new JmhScore(shortName, values, params.getThreads(), primary.getScore(), error,
                     primary.getScoreUnit(), bytesPerOp(result)));
         }
         return scores;

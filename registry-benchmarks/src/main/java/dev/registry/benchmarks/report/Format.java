@@ -8,15 +8,14 @@ public final class Format {
     private Format() {
     }
 
-    /** Nanoseconds as microseconds: {@code 87.3 µs}, {@code 1,204 µs}. */
-    public static String micros(double nanos) {
-        double micros = nanos / 1_000;
+    /** Microseconds: {@code 87.3 µs}, {@code 1,204 µs}. */
+    public static String micros(double micros) {
         return (micros < 100 ? String.format(Locale.ROOT, "%.1f", micros) : String.format(Locale.ROOT, "%,.0f", micros)) + " µs";
     }
 
-    /** Nanoseconds as milliseconds: {@code 1,612 ms}. */
-    public static String millis(double nanos) {
-        return String.format(Locale.ROOT, "%,.0f ms", nanos / 1_000_000);
+    /** Microseconds as milliseconds: {@code 1,612 ms}. */
+    public static String millis(double micros) {
+        return String.format(Locale.ROOT, "%,.0f ms", micros / 1_000);
     }
 
     /** A ratio: {@code 1.27x}. */
@@ -36,6 +35,6 @@ public final class Format {
 
     /** A JMH score with its error when known: {@code 41.7 ± 0.9}. */
     public static String score(double score, double error) {
-        return Double.isNaN(error) ? decimal(score) : decimal(score) + " ± " + decimal(error);
+        return error == 0 ? decimal(score) : decimal(score) + " ± " + decimal(error);
     }
 }

@@ -2,7 +2,7 @@ package dev.registry.benchmarks.report;
 
 import java.util.List;
 
-/** Builds a Markdown document: headings, paragraphs, tables, images, lists. Not thread-safe. */
+/** Builds a Markdown document: headings, paragraphs, tables, images. Not thread-safe. */
 public final class Markdown {
 
     private final StringBuilder text = new StringBuilder();
@@ -28,21 +28,8 @@ public final class Markdown {
         return this;
     }
 
-    /** The standard table of figures: name, measured, baseline, ratio, goal, result. */
-    public Markdown figures(List<Figure> figures) {
-        return table(List.of("figure", "measured", "raw broker baseline", "ratio", "goal", "result"),
-                figures.stream().map(figure -> List.of(figure.name(), figure.measured(), figure.baseline(),
-                        figure.ratio(), figure.goal(), figure.verdict().text())).toList());
-    }
-
     public Markdown image(String alt, String path) {
         text.append("![").append(alt).append("](").append(path).append(")\n\n");
-        return this;
-    }
-
-    public Markdown bullets(List<String> items) {
-        items.forEach(item -> text.append("- ").append(item).append('\n'));
-        text.append('\n');
         return this;
     }
 
