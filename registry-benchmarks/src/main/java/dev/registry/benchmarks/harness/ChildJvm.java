@@ -10,7 +10,9 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.concurrent.BlockingQueue;
 import java.util.concurrent.LinkedBlockingQueue;
 import java.util.concurrent.TimeUnit;
@@ -88,6 +90,16 @@ final class ChildJvm implements AutoCloseable {
             Thread.currentThread().interrupt();
             throw new IllegalStateException("interrupted while waiting for " + this, e);
         }
+    }
+
+    /** The numbers of the next {@code result key=value ...} line, by key. */
+    Map<String, Double> awaitResult(Duration timeout) {
+        Map<String, Double> values = new HashMap<>();
+        for (String pair : awaitLine("result", timeout).split(" ")) {
+            String[] keyValue = pair.split("=");
+            values.put(keyValue[0], Double.parseDouble(keyValue[1]));
+        }
+        return values;
     }
 
     /** SIGKILL: the child stops at once, sending nothing more (no unregister, no goodbye to the broker). */

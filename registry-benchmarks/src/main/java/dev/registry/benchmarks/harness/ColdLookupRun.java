@@ -8,11 +8,9 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * {@code getService} on registry B of a name registered on registry A but never seen by B, over NATS, next to
- * the raw NATS request/reply round trip measured in the same rounds. Each round also times the second half
- * alone: a lookup of a name B already observes (its subscriptions exist) but has no instance of, which is
- * just the ping, the owner's answer and the hand-over to the caller. The difference between the two is
- * what B's subscribing to the name costs.
+ * {@code getService} on registry B of a name registered on registry A but never seen by B (B subscribes, pings,
+ * A answers), over NATS, next to the raw NATS request/reply round trip measured in the same rounds. Not
+ * thread-safe.
  */
 final class ColdLookupRun {
 
@@ -29,37 +27,25 @@ final class ColdLookupRun {
         String mainTopic = HarnessRegistries.newMainTopic();
         LatencyRecorder raw = new LatencyRecorder();
         LatencyRecorder cold = new LatencyRecorder();
-        LatencyRecorder pingPong = new LatencyRecorder();
         try (NatsRequestReplyProbe probe = new NatsRequestReplyProbe(url, GoMessages.register("cold", "10.0.0.1:8080"));
              Registry a = HarnessRegistries.connect(url, HarnessRegistries.options(mainTopic).build());
              Registry b = HarnessRegistries.connect(url, HarnessRegistries.options(mainTopic).build())) {
-            int rounds = warmup + samples;
-            for (int i = 0; i < rounds; i++) {
+            for (int i = 0; i < warmup + samples; i++) {
                 a.register(HarnessRegistries.service("cold-" + i, "10.2.0.1:8080"));
-                a.register(HarnessRegistries.service("pp-" + i, "10.2.0.1:8080"));
             }
-            for (int i = 0; i < rounds; i++) {
+            for (int i = 0; i < warmup + samples; i++) {
                 Pause.settle();
                 long rawNanos = probe.sample();
-
                 Pause.settle();
                 long start = System.nanoTime();
                 b.getService("cold-" + i, Filters.loadBalance());
                 long coldNanos = System.nanoTime() - start;
-
-                b.observe("pp-" + i, event -> { });
-                Pause.settle();
-                start = System.nanoTime();
-                b.getService("pp-" + i, Filters.loadBalance());
-                long pingPongNanos = System.nanoTime() - start;
-
                 if (i >= warmup) {
                     raw.add(rawNanos);
                     cold.add(coldNanos);
-                    pingPong.add(pingPongNanos);
                 }
             }
         }
-        return new ColdLookup(raw.latency(), cold.latency(), pingPong.latency());
+        return new ColdLookup(raw.latency(), cold.latency());
     }
 }

@@ -53,9 +53,9 @@ final class EventClock implements ServiceListener {
         }
     }
 
-    /** As {@link #await(ServiceEvent.Type, String, String, Duration)} with {@link Arrivals#TIMEOUT}. */
+    /** As {@link #await(ServiceEvent.Type, String, String, Duration)} with {@link OneWayProbe#TIMEOUT}. */
     long await(ServiceEvent.Type type, String name, String address) {
-        return await(type, name, address, Arrivals.TIMEOUT);
+        return await(type, name, address, OneWayProbe.TIMEOUT);
     }
 
     /** An event and when it was delivered. */

@@ -71,8 +71,8 @@ final class FleetRun {
             before = varz.read();
             all.send("measure " + window.toSeconds());
             lookup.send("measure " + window.toSeconds());
-            Map<String, Double> allResult = ChildResult.parse(all.awaitLine("result", window.plus(TIMEOUT)));
-            Map<String, Double> lookupResult = ChildResult.parse(lookup.awaitLine("result", window.plus(TIMEOUT)));
+            Map<String, Double> allResult = all.awaitResult(window.plus(TIMEOUT));
+            Map<String, Double> lookupResult = lookup.awaitResult(window.plus(TIMEOUT));
             after = varz.read();
             LatencyRecorder propagation = new LatencyRecorder();
             LatencyRecorder raw = new LatencyRecorder();
@@ -112,7 +112,7 @@ final class FleetRun {
     private static void propagate(String url, String topic, ChildJvm all, int probes, LatencyRecorder propagation,
                                   LatencyRecorder raw) {
         byte[] rawPayload = GoMessages.register(PREFIX + "-0", GoMessages.address(PROBE_ADDRESSES));
-        try (NatsOneWayProbe probe = new NatsOneWayProbe(url);
+        try (OneWayProbe probe = OneWayProbe.nats(url);
              Registry registry = HarnessRegistries.connect(url, HarnessRegistries.options(topic).build())) {
             // keeps the name's ping subscription in this registry, so the samples time the message alone
             Registration anchor = registry.register(HarnessRegistries.service(PREFIX + "-0", GoMessages.address(PROBE_ADDRESSES)));

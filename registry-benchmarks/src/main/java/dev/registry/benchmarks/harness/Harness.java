@@ -33,9 +33,9 @@ public final class Harness {
 
     /** Propagation over both brokers, then cold lookups, failure detection, heartbeat cost and ingest over NATS, then scale. */
     public EndToEnd endToEnd(String natsUrl, String redisUrl) {
-        Propagation nats = new PropagationRun("NATS", natsUrl, () -> new NatsOneWayProbe(natsUrl))
+        Propagation nats = new PropagationRun("NATS", natsUrl, () -> OneWayProbe.nats(natsUrl))
                 .run(settings.propagationWarmup(), settings.propagationSamples());
-        Propagation redis = new PropagationRun("Redis", redisUrl, () -> new RedisOneWayProbe(redisUrl))
+        Propagation redis = new PropagationRun("Redis", redisUrl, () -> OneWayProbe.redis(redisUrl))
                 .run(settings.propagationWarmup(), settings.propagationSamples());
         ColdLookup cold = new ColdLookupRun(natsUrl).run(settings.coldWarmup(), settings.coldSamples());
         FailureDetection failure = new FailureDetectionRun(natsUrl).run(settings.killedProcesses());

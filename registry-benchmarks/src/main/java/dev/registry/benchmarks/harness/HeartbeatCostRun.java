@@ -44,7 +44,7 @@ final class HeartbeatCostRun {
             child.awaitLine("registered", Duration.ofSeconds(60));
             Pause.of(warmup);
             child.send("measure " + window.toSeconds());
-            return ChildResult.parse(child.awaitLine("result", window.plusSeconds(30)));
+            return child.awaitResult(window.plusSeconds(30));
         }
     }
 }

@@ -36,9 +36,9 @@ final class NatsRequestReplyProbe implements AutoCloseable {
     long sample() {
         long start = System.nanoTime();
         try {
-            Message reply = requester.request(SUBJECT, EMPTY, Arrivals.TIMEOUT);
+            Message reply = requester.request(SUBJECT, EMPTY, OneWayProbe.TIMEOUT);
             if (reply == null) {
-                throw new IllegalStateException("no reply within " + Arrivals.TIMEOUT);
+                throw new IllegalStateException("no reply within " + OneWayProbe.TIMEOUT);
             }
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();

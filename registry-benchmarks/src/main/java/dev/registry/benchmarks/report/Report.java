@@ -63,12 +63,11 @@ public final class Report {
         jmh(md, results);
         propagation(md, results.propagation());
         if (results.coldLookup() != null) {
-            md.heading(2, "Cold lookup (NATS)").paragraph("`getService(name, loadBalance)` on B of a name registered on A:"
-                    + " new to B (subscribe, ping, answer), and already observed by B (ping, answer); beside the raw jnats"
-                    + " request/reply round trip, in the same rounds.");
+            md.heading(2, "Cold lookup (NATS)").paragraph("`getService(name, loadBalance)` on B of a name registered on A"
+                    + " and new to B (subscribe, ping, answer), beside the raw jnats request/reply round trip (an empty"
+                    + " request, a register-sized reply), in the same rounds.");
             Map<String, Latency> cold = new LinkedHashMap<>();
             cold.put("raw request/reply", results.coldLookup().rawRequestReply());
-            cold.put("name already observed", results.coldLookup().observed());
             cold.put("name new to B", results.coldLookup().cold());
             latencies(md, cold, results.coldLookup().rawRequestReply(), "cold-lookup-nats.png", "NATS: cold getService vs raw request/reply");
         }

@@ -57,8 +57,8 @@ public record Results(Run run, Machine machine, List<JmhScore> jmh, List<Propaga
                               Latency firstInstance) {
     }
 
-    /** {@code getService} of a name new to B; of a name B observes with nothing cached; raw request/reply. */
-    public record ColdLookup(Latency rawRequestReply, Latency cold, Latency observed) {
+    /** {@code getService} of a name new to B, beside raw request/reply. */
+    public record ColdLookup(Latency rawRequestReply, Latency cold) {
     }
 
     /** Last heartbeat (and SIGKILL) to {@code EXPIRED}, one killed JVM per sample. */

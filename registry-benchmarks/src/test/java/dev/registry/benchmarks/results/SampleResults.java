@@ -48,7 +48,7 @@ public final class SampleResults {
                         new Observer("lookup", 50, 1_000, 1_000, 4, 5e6, 2.4)), constant(300), constant(150));
         GoFigures go = withGo ? new GoFigures("go1.19", "eddieraa/registry v0.4.10", "nats.go v1.22", 409, 288, 5, 250, 410,
                 900, 301, 800, 515, 861, 2_000, 161_000, 500_000, 730, 40_000) : null;
-        return new Results(run, machine, jmh, List.of(nats, redis), new ColdLookup(constant(300), constant(400), constant(420)),
+        return new Results(run, machine, jmh, List.of(nats, redis), new ColdLookup(constant(300), constant(400)),
                 new FailureDetection(50, 1_000, 1.5, 200, constant(1_540_000), constant(1_100_000)),
                 new HeartbeatCost(10_000, 1_000, 20, 4, 0.8, 10_500, 2_400_000), new Ingest(1_000, 200_000, 300_000),
                 new Scale(100_000, 480, 1.0), fleet, go);
