@@ -19,8 +19,8 @@ import org.slf4j.LoggerFactory;
  * A fleet on one nats-server of its own (monitoring port on, for {@code /varz}): {@code processes} owner JVMs
  * ({@link OwnerProcess}, small heaps), each registering one instance of each of {@code names} names at a 1 s
  * interval, and two observer JVMs ({@link ObserverProcess}): one observing every name, one looking up 50 names
- * in a loop. Measures, in this order: the raw capacity of the server (one raw publisher and subscriber, before
- * the fleet starts); over one window, the broker's messages in and out per second and each observer's CPU,
+ * in a loop. Measures, in this order: the raw capacity of one nats-server and of one redis-server (one raw
+ * publisher and subscriber, before the fleet starts); over one window, the broker's messages in and out per second and each observer's CPU,
  * messages and heap; the propagation of a {@code register} in one more process (this one) to the observe-all
  * observer, beside raw one-way samples in the same rounds; and, after the server is killed and restarted on its
  * port, how long each observer takes to hear from every one of its instances again. Not thread-safe.
@@ -50,10 +50,12 @@ final class FleetRun {
         try (LocalServer nats = Brokers.natsProcess("-m", String.valueOf(monitor))) {
             String url = Brokers.natsUrl(nats);
             NatsVarz varz = new NatsVarz(monitor);
-            NatsVarz.Counters before = varz.read();
-            new IngestRun(url).raw(capacity);
-            NatsVarz.Counters after = varz.read();
-            double rawCapacity = after.inPerSecond(before) + after.outPerSecond(before);
+            // a message in and a message out for each one the raw subscriber received
+            double natsCapacity = 2 * IngestRun.natsRaw(url, capacity);
+            double redisCapacity;
+            try (LocalServer redis = Brokers.redisProcess()) {
+                redisCapacity = 2 * IngestRun.redisRaw(Brokers.redisUrl(redis), capacity);
+            }
             String topic = HarnessRegistries.newMainTopic();
             for (int c = 0; c < processes; c++) {
                 children.add(ChildJvm.start(OwnerProcess.class, ChildJvm.SMALL, List.of(url, topic, PREFIX,
@@ -68,12 +70,12 @@ final class FleetRun {
             all.awaitLine("ready", TIMEOUT);
             lookup.awaitLine("ready", TIMEOUT);
             LOG.info("fleet: every observer caches its instances; measuring");
-            before = varz.read();
+            NatsVarz.Counters before = varz.read();
             all.send("measure " + window.toSeconds());
             lookup.send("measure " + window.toSeconds());
             Map<String, Double> allResult = all.awaitResult(window.plus(TIMEOUT));
             Map<String, Double> lookupResult = lookup.awaitResult(window.plus(TIMEOUT));
-            after = varz.read();
+            NatsVarz.Counters after = varz.read();
             LatencyRecorder propagation = new LatencyRecorder();
             LatencyRecorder raw = new LatencyRecorder();
             propagate(url, topic, all, probes, propagation, raw);
@@ -88,7 +90,7 @@ final class FleetRun {
             double allResync = (Long.parseLong(all.awaitLine("resynced", TIMEOUT)) - restarted) / 1e9;
             double lookupResync = (Long.parseLong(lookup.awaitLine("resynced", TIMEOUT)) - restarted) / 1e9;
             return new Fleet(processes, instances, names, INTERVAL_MILLIS, (after.nanos() - before.nanos()) / 1e9,
-                    after.inPerSecond(before), after.outPerSecond(before), rawCapacity,
+                    after.inPerSecond(before), after.outPerSecond(before), natsCapacity, redisCapacity,
                     List.of(observer("all", names, instances, allResult, allResync),
                             observer("lookup", looked, looked * processes, lookupResult, lookupResync)),
                     propagation.latency(), raw.latency());

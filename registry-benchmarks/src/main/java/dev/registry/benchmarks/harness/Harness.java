@@ -41,7 +41,7 @@ public final class Harness {
         FailureDetection failure = new FailureDetectionRun(natsUrl).run(settings.killedProcesses());
         HeartbeatCost heartbeat = new HeartbeatCostRun(natsUrl).run(Duration.ofSeconds(settings.heartbeatWarmupSeconds()),
                 Duration.ofSeconds(settings.heartbeatWindowSeconds()));
-        Ingest ingest = new IngestRun(natsUrl).run(settings.ingestMessages());
+        Ingest ingest = IngestRun.nats(natsUrl, settings.ingestMessages());
         return new EndToEnd(List.of(nats, redis), cold, failure, heartbeat, ingest, new ScaleRun().run());
     }
 

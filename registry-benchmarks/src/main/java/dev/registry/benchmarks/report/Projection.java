@@ -12,13 +12,14 @@ import java.util.List;
  * of the name (rare at steady state, left out). Fleets keep the measured shape: as many instances per name as
  * the run had, and one process (observer) per as many instances as one owner had. An observer's CPU is its
  * messages per second times what the observe-all observer spent per message in the run (its idle JVM included,
- * so an upper bound). Stateless.
+ * so an upper bound). A broker's capacity is the messages in + out per second it carried for one raw publisher and
+ * subscriber in the same run. Stateless.
  */
 public final class Projection {
 
     /** The columns of {@link #rows}. */
     public static final List<String> HEADER = List.of("instances", "interval", "processes, each observing",
-            "broker in msg/s", "broker out msg/s", "in + out / one nats-server's measured capacity",
+            "broker in msg/s", "broker out msg/s", "in + out / capacity of one nats-server", "of one Redis",
             "observer CPU (% of one core)", "where");
 
     private static final int[] INSTANCES = {100_000, 1_000_000};
@@ -42,20 +43,21 @@ public final class Projection {
                     double in = (double) instances / interval;
                     double perObserver = observesAll ? in : FEW_NAMES * perName / interval;
                     double out = processes * perObserver;
-                    double load = (in + out) / fleet.rawCapacityPerSecond();
+                    double nats = (in + out) / fleet.natsCapacityPerSecond();
+                    double redis = (in + out) / fleet.redisCapacityPerSecond();
                     double cpu = perObserver * cpuPerMessage;
                     rows.add(List.of(Format.count(instances), interval + " s", Format.count(processes) + ", "
                                     + (observesAll ? "every name" : FEW_NAMES + " names"), Format.count(in), Format.count(out),
-                            Format.ratio(load), Format.decimal(cpu), where(load, cpu)));
+                            Format.ratio(nats), Format.ratio(redis), Format.decimal(cpu), where(nats, redis, cpu)));
                 }
             }
         }
         return rows;
     }
 
-    /** One nats-server while the load fits its measured capacity; a cluster of at least this many times it beyond. */
-    private static String where(double load, double cpu) {
-        String broker = load <= 1 ? "one nats-server" : "NATS cluster (>= " + (int) Math.ceil(load) + "x one server)";
-        return cpu <= 100 ? broker : broker + "; an observer needs " + (int) Math.ceil(cpu / 100) + " cores";
+    /** One broker while the load fits its measured capacity, a cluster beyond; and whether one core keeps an observer up. */
+    private static String where(double nats, double redis, double cpu) {
+        String broker = (nats <= 1 ? "one nats-server" : "NATS cluster") + ", " + (redis <= 1 ? "one Redis" : "Redis Cluster");
+        return cpu <= 100 ? broker : broker + "; an observer past one core";
     }
 }

@@ -187,13 +187,15 @@ public final class Report {
         md.table(List.of("figure", "measured", "model (protocol counts)"), List.of(
                 List.of("broker in", Format.count(fleet.brokerInPerSecond()) + " msg/s", Format.count(modelIn) + " msg/s"),
                 List.of("broker out", Format.count(fleet.brokerOutPerSecond()) + " msg/s", Format.count(modelOut) + " msg/s"),
-                List.of("one nats-server's capacity (raw publisher -> subscriber, in + out)", Format.count(fleet.rawCapacityPerSecond()) + " msg/s", "-"),
+                List.of("capacity of one nats-server / one Redis (raw publisher -> subscriber, in + out)",
+                        Format.count(fleet.natsCapacityPerSecond()) + " / " + Format.count(fleet.redisCapacityPerSecond()) + " msg/s", "-"),
                 List.of("propagation under load, p50 / p99", Format.micros(fleet.propagation().p50()) + " / " + Format.micros(fleet.propagation().p99()),
                         "raw one-way " + Format.micros(fleet.rawOneWay().p50()) + " / " + Format.micros(fleet.rawOneWay().p99()))));
         md.table(List.of("observer", "names", "instances", "messages/s", "CPU (% of one core)", "heap after GC", "resync after restart"),
                 fleet.observers().stream().map(Report::observerRow).toList());
         md.heading(3, "Projection").paragraph("Computed from the rows above; see `Projection`'s Javadoc for the counts (a heartbeat is one"
-                + " message in and one out per process observing its name). Redis capacity was not measured; the same counts apply to one Redis.");
+                + " message in and one out per process observing its name), keeping the run's " + Format.count(perName)
+                + " instances per name and " + Format.count(fleet.names()) + " per process.");
         md.table(Projection.HEADER, Projection.rows(fleet));
     }
 

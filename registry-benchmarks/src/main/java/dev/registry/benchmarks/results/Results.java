@@ -89,14 +89,16 @@ public record Results(Run run, Machine machine, List<JmhScore> jmh, List<Propaga
      * @param windowSeconds        measuring window of the rates and CPU figures
      * @param brokerInPerSecond    messages into nats-server ({@code /varz in_msgs})
      * @param brokerOutPerSecond   messages out of it ({@code /varz out_msgs})
-     * @param rawCapacityPerSecond messages in + out per second the same nats-server carried for one raw jnats
-     *                             publisher and subscriber, measured before the fleet started
+     * @param natsCapacityPerSecond  messages in + out per second the same nats-server carried for one raw jnats
+     *                               publisher and subscriber, measured before the fleet started
+     * @param redisCapacityPerSecond the same for one redis-server and Lettuce
      * @param observers            one per observer pattern
      * @param propagation          {@code register} in one more process -> the observe-all observer's event
      * @param rawOneWay            raw jnats one-way latency in the same rounds
      */
     public record Fleet(int processes, int instances, int names, long intervalMillis, double windowSeconds,
-                        double brokerInPerSecond, double brokerOutPerSecond, double rawCapacityPerSecond,
+                        double brokerInPerSecond, double brokerOutPerSecond, double natsCapacityPerSecond,
+                        double redisCapacityPerSecond,
                         List<Observer> observers, Latency propagation, Latency rawOneWay) {
     }
 

@@ -48,9 +48,10 @@ class ReportTest {
     void theProjectionScalesTheMeasuredFleetByTheProtocolsMessageCounts() {
         List<List<String>> rows = Projection.rows(SampleResults.of(false).fleet());
 
-        assertEquals(List.of("100,000", "1 s", "200, every name", "100,000", "20,000,000", "50.25x", "200.0",
-                "NATS cluster (>= 51x one server); an observer needs 2 cores"), rows.get(0));
-        assertEquals(List.of("100,000", "1 s", "200, 50 names", "100,000", "200,000", "0.75x", "2.0", "one nats-server"), rows.get(1));
+        assertEquals(List.of("100,000", "1 s", "200, every name", "100,000", "20,000,000", "50.25x", "80.40x", "200.0",
+                "NATS cluster, Redis Cluster; an observer past one core"), rows.get(0));
+        assertEquals(List.of("100,000", "1 s", "200, 50 names", "100,000", "200,000", "0.75x", "1.20x", "2.0",
+                "one nats-server, Redis Cluster"), rows.get(1));
         assertEquals(12, rows.size());
     }
 }

@@ -43,7 +43,7 @@ public final class SampleResults {
                 new JmhScore("IngestBenchmark.heartbeat", Map.of(), 1, 600_000, 10_000, "ops/s", 250));
         Propagation nats = new Propagation("NATS", constant(100), constant(110), constant(120), constant(105), constant(140));
         Propagation redis = new Propagation("Redis", constant(200), constant(220), constant(240), constant(210), constant(300));
-        Fleet fleet = new Fleet(20, 10_000, 500, 1_000, 20, 10_000, 11_000, 400_000,
+        Fleet fleet = new Fleet(20, 10_000, 500, 1_000, 20, 10_000, 11_000, 400_000, 250_000,
                 List.of(new Observer("all", 500, 10_000, 10_000, 20, 30e6, 2.5),
                         new Observer("lookup", 50, 1_000, 1_000, 4, 5e6, 2.4)), constant(300), constant(150));
         GoFigures go = withGo ? new GoFigures("go1.19", "eddieraa/registry v0.4.10", "nats.go v1.22", 409, 288, 5, 250, 410,
