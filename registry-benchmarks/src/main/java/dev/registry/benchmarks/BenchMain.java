@@ -45,6 +45,7 @@ public final class BenchMain {
     private BenchMain() {
     }
 
+    /** Measures and renders, or renders only; arguments as the class says. */
     public static void main(String[] args) throws IOException {
         List<String> flags = List.of(args);
         boolean quick = flags.contains("--quick");

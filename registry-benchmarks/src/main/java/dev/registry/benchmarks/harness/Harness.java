@@ -18,6 +18,7 @@ public final class Harness {
 
     private final HarnessSettings settings;
 
+    /** A harness taking samples and windows as {@code settings} says. */
     public Harness(HarnessSettings settings) {
         this.settings = settings;
     }

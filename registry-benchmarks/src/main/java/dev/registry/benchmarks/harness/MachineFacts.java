@@ -68,12 +68,12 @@ public final class MachineFacts {
     private static String git(List<String> command) {
         try {
             Process git = new ProcessBuilder(command).redirectErrorStream(true).start();
-            byte[] output = git.getInputStream().readAllBytes();
+            // waited for before its output is read, so a hung git cannot hang the run (its few lines fit the pipe)
             if (!git.waitFor(10, TimeUnit.SECONDS) || git.exitValue() != 0) {
                 git.destroyForcibly();
                 return "unknown";
             }
-            return new String(output, StandardCharsets.UTF_8);
+            return new String(git.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
         } catch (IOException e) {
             return "unknown";
         } catch (InterruptedException e) {

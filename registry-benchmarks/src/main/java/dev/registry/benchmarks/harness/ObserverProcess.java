@@ -38,6 +38,7 @@ public final class ObserverProcess {
     private ObserverProcess() {
     }
 
+    /** Runs the process; arguments as the class says. */
     public static void main(String[] args) throws IOException, InterruptedException, ExecutionException, TimeoutException {
         CountingPubsub pubsub = new CountingPubsub(NatsPubsub.connect(args[0]));
         Registry registry = Registry.connect(pubsub, HarnessRegistries.options(args[1]).build());

@@ -29,6 +29,7 @@ public final class OwnerProcess {
     private OwnerProcess() {
     }
 
+    /** Runs the process; arguments as the class says. */
     public static void main(String[] args) throws IOException, InterruptedException {
         NatsPubsub pubsub = NatsPubsub.connect(args[0]);
         int names = Integer.parseInt(args[3]);

@@ -31,6 +31,7 @@ public class HotLookupBenchmark {
     private Registry registry;
     private String name;
 
+    /** Fills the registry (JMH setup, untimed). */
     @Setup
     public void fill() {
         filled = FilledRegistry.fill(1, INSTANCES);
@@ -38,6 +39,7 @@ public class HotLookupBenchmark {
         name = filled.names().get(0);
     }
 
+    /** Closes the registry. */
     @TearDown
     public void close() {
         filled.close();

@@ -37,6 +37,7 @@ public class IngestBenchmark {
     private byte[][] messages;
     private int next;
 
+    /** Fills the registry (JMH setup, untimed). */
     @Setup
     public void fill() {
         filled = FilledRegistry.fill(NAMES, PER_NAME);
@@ -53,11 +54,13 @@ public class IngestBenchmark {
         }
     }
 
+    /** Closes the registry. */
     @TearDown
     public void close() {
         filled.close();
     }
 
+    /** One heartbeat of the next instance, decoded and applied. */
     @Benchmark
     public void heartbeat() {
         bus.publish(topics[next], messages[next]);

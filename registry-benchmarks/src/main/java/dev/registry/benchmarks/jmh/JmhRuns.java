@@ -25,6 +25,7 @@ public final class JmhRuns {
 
     private final JmhSettings settings;
 
+    /** Runs with forks and iterations as {@code settings} says. */
     public JmhRuns(JmhSettings settings) {
         this.settings = settings;
     }

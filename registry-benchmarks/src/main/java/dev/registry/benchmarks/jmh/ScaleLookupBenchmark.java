@@ -27,9 +27,11 @@ import org.openjdk.jmh.annotations.TearDown;
 @OutputTimeUnit(TimeUnit.NANOSECONDS)
 public class ScaleLookupBenchmark {
 
+    /** {@code <names>x<instances per name>} cached. */
     @Param({"1x16", "16x100", "100x100", "1000x100"})
     public String shape;
 
+    /** {@code one}: the first name again and again; {@code all}: every cached name in turn. */
     @Param({"one", "all"})
     public String target;
 
@@ -38,6 +40,7 @@ public class ScaleLookupBenchmark {
     private String[] targets;
     private int next;
 
+    /** Fills the registry (JMH setup, untimed). */
     @Setup
     public void fill() {
         String[] parts = shape.split("x");
@@ -46,11 +49,13 @@ public class ScaleLookupBenchmark {
         targets = "one".equals(target) ? new String[] {filled.names().get(0)} : filled.names().toArray(String[]::new);
     }
 
+    /** Closes the registry. */
     @TearDown
     public void close() {
         filled.close();
     }
 
+    /** One {@code getService(name, loadBalance)} of the next target name. */
     @Benchmark
     public Service lookup() {
         String name = targets[next];

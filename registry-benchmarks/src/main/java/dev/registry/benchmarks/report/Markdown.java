@@ -7,11 +7,13 @@ public final class Markdown {
 
     private final StringBuilder text = new StringBuilder();
 
+    /** A heading of {@code level} (1 is the title). */
     public Markdown heading(int level, String title) {
         text.append("#".repeat(level)).append(' ').append(title).append("\n\n");
         return this;
     }
 
+    /** A paragraph, Markdown as is. */
     public Markdown paragraph(String paragraph) {
         text.append(paragraph).append("\n\n");
         return this;
@@ -28,6 +30,7 @@ public final class Markdown {
         return this;
     }
 
+    /** An image at {@code path}, relative to the document. */
     public Markdown image(String alt, String path) {
         text.append("![").append(alt).append("](").append(path).append(")\n\n");
         return this;

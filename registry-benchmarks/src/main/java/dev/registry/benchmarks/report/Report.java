@@ -34,6 +34,7 @@ public final class Report {
 
     private final Path out;
 
+    /** A renderer writing {@code BENCHMARKS.md} into {@code out} and its plots under {@code out/docs/benchmarks}. */
     public Report(Path out) {
         this.out = out;
     }

@@ -16,6 +16,7 @@ import java.util.Map;
 public record JmhScore(String benchmark, Map<String, String> params, int threads, double score, double error,
                        String unit, double bytesPerOp) {
 
+    /** Copies {@code params}. */
     public JmhScore {
         params = Map.copyOf(params);
     }

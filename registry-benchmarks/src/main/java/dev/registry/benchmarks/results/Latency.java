@@ -22,6 +22,7 @@ public record Latency(long count, double p50, double p90, double p99, double max
     /** Histograms record nanoseconds within 0.1 % of the recorded value. */
     public static final int SIGNIFICANT_DIGITS = 3;
 
+    /** Copies {@code curve}. */
     public Latency {
         curve = List.copyOf(curve);
     }
