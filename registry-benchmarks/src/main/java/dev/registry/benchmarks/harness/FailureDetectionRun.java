@@ -47,7 +47,7 @@ final class FailureDetectionRun {
         LatencyRecorder sinceKill = new LatencyRecorder();
         Map<String, Long> lastBeat = new ConcurrentHashMap<>();
         Connection beats = NatsConnections.open(url);
-        try (Registry b = HarnessRegistries.connect(url, observerOptions)) {
+        try (Registry b = Registry.connect(url, observerOptions)) {
             beats.createDispatcher(message -> lastBeat.put(addressOf(message.getData()), System.nanoTime()))
                     .subscribe(mainTopic + ".register." + NAME);
             EventClock clock = new EventClock();

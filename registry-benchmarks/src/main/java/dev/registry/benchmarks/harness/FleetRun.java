@@ -115,7 +115,7 @@ final class FleetRun {
                                   LatencyRecorder raw) {
         byte[] rawPayload = GoMessages.register(PREFIX + "-0", GoMessages.address(PROBE_ADDRESSES));
         try (OneWayProbe probe = OneWayProbe.nats(url);
-             Registry registry = HarnessRegistries.connect(url, HarnessRegistries.options(topic).build())) {
+             Registry registry = Registry.connect(url, HarnessRegistries.options(topic).build())) {
             // keeps the name's ping subscription in this registry, so the samples time the message alone
             Registration anchor = registry.register(HarnessRegistries.service(PREFIX + "-0", GoMessages.address(PROBE_ADDRESSES)));
             all.awaitLine("seen " + GoMessages.address(PROBE_ADDRESSES), TIMEOUT);

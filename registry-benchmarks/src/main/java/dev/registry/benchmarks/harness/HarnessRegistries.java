@@ -1,6 +1,5 @@
 package dev.registry.benchmarks.harness;
 
-import dev.registry.Registry;
 import dev.registry.RegistryOptions;
 import dev.registry.Service;
 import java.time.Duration;
@@ -27,11 +26,6 @@ final class HarnessRegistries {
     static RegistryOptions.Builder options(String mainTopic) {
         return RegistryOptions.builder().mainTopic(mainTopic).registerInterval(Duration.ofHours(1))
                 .lookupTimeout(Duration.ofSeconds(1)).unregisterOnShutdown(false);
-    }
-
-    /** A registry on its own connection to {@code url}. */
-    static Registry connect(String url, RegistryOptions options) {
-        return Registry.connect(url, options);
     }
 
     static Service service(String name, String address) {

@@ -44,7 +44,7 @@ final class IngestRun {
         double raw = natsRaw(url, messages);
         String mainTopic = HarnessRegistries.newMainTopic();
         Connection publisher = NatsConnections.open(url);
-        try (Registry registry = HarnessRegistries.connect(url, HarnessRegistries.options(mainTopic).build())) {
+        try (Registry registry = Registry.connect(url, HarnessRegistries.options(mainTopic).build())) {
             for (int n = 0; n < NAMES; n++) {
                 registry.observe(GoMessages.serviceName(n), event -> { });
             }

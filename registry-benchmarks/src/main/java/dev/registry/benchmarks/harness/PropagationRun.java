@@ -51,8 +51,8 @@ final class PropagationRun {
         LatencyRecorder first = new LatencyRecorder();
         byte[] rawPayload = GoMessages.register(NAME, "10.0.0.1:8080");
         try (OneWayProbe probe = probes.get();
-             Registry a = HarnessRegistries.connect(url, HarnessRegistries.options(mainTopic).build());
-             Registry b = HarnessRegistries.connect(url, HarnessRegistries.options(mainTopic).build())) {
+             Registry a = Registry.connect(url, HarnessRegistries.options(mainTopic).build());
+             Registry b = Registry.connect(url, HarnessRegistries.options(mainTopic).build())) {
             EventClock clock = new EventClock();
             b.observe(NAME, clock);
             b.observe(FIRST, clock);

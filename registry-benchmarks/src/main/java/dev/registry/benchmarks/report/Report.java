@@ -194,9 +194,12 @@ public final class Report {
                         "raw one-way " + Format.micros(fleet.rawOneWay().p50()) + " / " + Format.micros(fleet.rawOneWay().p99()))));
         md.table(List.of("observer", "names", "instances", "messages/s", "CPU (% of one core)", "heap after GC", "resync after restart"),
                 fleet.observers().stream().map(Report::observerRow).toList());
-        md.heading(3, "Projection").paragraph("Computed from the rows above; see `Projection`'s Javadoc for the counts (a heartbeat is one"
-                + " message in and one out per process observing its name), keeping the run's " + Format.count(perName)
-                + " instances per name and " + Format.count(fleet.names()) + " per process.");
+        md.heading(3, "Projection").paragraph("From the rows above and PROTOCOL.md's counts: a heartbeat is one message in and one"
+                + " out per process observing its name; a lookup of a cached name sends nothing; a cold lookup is one ping in and"
+                + " one answer in per instance, each delivered to the name's observers (rare in a steady state, not counted)."
+                + " The run's shape is kept: " + Format.count(perName) + " instances per name, " + Format.count(fleet.names())
+                + " per process, every process an observer. Observer CPU: its messages/s times the observe-all observer's"
+                + " measured CPU per message (an upper bound: its idle JVM is included). Capacity: the raw run above.");
         md.table(Projection.HEADER, Projection.rows(fleet));
     }
 
