@@ -217,19 +217,20 @@ public final class Report {
             return;
         }
         md.paragraph(go.library() + " (" + go.goVersion() + ", " + go.natsGo() + ") and this library on the same nats-server in"
-                + " one run, each beside its own raw client. Java/Go: time or bytes, lower is better; for msg/s, higher is.");
+                + " one run, each beside its own raw client. Latencies p50 / p99. Java/Go: of the time (p50) or bytes, lower is"
+                + " better; of msg/s, higher is.");
         List<List<String>> rows = new ArrayList<>();
         Goals.jmh(results, "HotLookupBenchmark.loadBalance", 1, Map.of()).ifPresent(s -> rows.add(List.of("hot lookup, load balance, 1 thread",
                 Format.decimal(go.hotLookupNs()) + " ns, " + Format.count(go.hotLookupBytes()) + " B, " + Format.count(go.hotLookupAllocs()) + " allocs",
                 Format.decimal(s.score()) + " ns, " + Format.decimal(s.bytesPerOp()) + " B", Format.ratio(s.score() / go.hotLookupNs()))));
         Propagation nats = results.propagation() == null ? null : results.propagation().get(0);
         if (nats != null) {
-            rows.add(side("propagation p50, register -> event", go.registerP50Us(), go.rawOneWayP50Us(), nats.register().p50(), nats.rawOneWay().p50(), "raw"));
-            rows.add(side("propagation p50, unregister -> event", go.unregisterP50Us(), go.rawOneWayP50Us(), nats.unregister().p50(), nats.rawOneWay().p50(), "raw"));
+            rows.add(side("propagation, register -> event", go.registerP50Us(), go.registerP99Us(), go.rawOneWayP50Us(), nats.register(), nats.rawOneWay(), "raw"));
+            rows.add(side("propagation, unregister -> event", go.unregisterP50Us(), go.unregisterP99Us(), go.rawOneWayP50Us(), nats.unregister(), nats.rawOneWay(), "raw"));
         }
         if (results.coldLookup() != null) {
-            rows.add(side("cold lookup p50", go.coldLookupP50Us(), go.rawRequestReplyP50Us(), results.coldLookup().cold().p50(),
-                    results.coldLookup().rawRequestReply().p50(), "request/reply"));
+            rows.add(side("cold lookup", go.coldLookupP50Us(), go.coldLookupP99Us(), go.rawRequestReplyP50Us(),
+                    results.coldLookup().cold(), results.coldLookup().rawRequestReply(), "request/reply"));
         }
         if (results.ingest() != null) {
             rows.add(List.of("ingest through NATS", Format.count(go.ingestMsgPerSec()) + " msg/s (" + Format.ratio(go.ingestMsgPerSec() / go.rawIngestMsgPerSec()) + " its raw)",
@@ -244,9 +245,11 @@ public final class Report {
         md.table(List.of("figure", "Go", "this library", "Java/Go"), rows);
     }
 
-    private static List<String> side(String name, double go, double goRaw, double java, double javaRaw, String raw) {
-        return List.of(name, Format.micros(go) + " (" + Format.ratio(go / goRaw) + " its " + raw + ")",
-                Format.micros(java) + " (" + Format.ratio(java / javaRaw) + " its " + raw + ")", Format.ratio(java / go));
+    /** A latency row: p50 / p99 of each, each p50 as a ratio to its own raw client's p50; Java/Go of the p50s. */
+    private static List<String> side(String name, double go, double goP99, double goRaw, Latency java, Latency javaRaw, String raw) {
+        return List.of(name, Format.micros(go) + " / " + Format.micros(goP99) + " (p50 " + Format.ratio(go / goRaw) + " its " + raw + ")",
+                Format.micros(java.p50()) + " / " + Format.micros(java.p99()) + " (p50 " + Format.ratio(java.p50() / javaRaw.p50())
+                        + " its " + raw + ")", Format.ratio(java.p50() / go));
     }
 
     private void latencies(Markdown md, Map<String, Latency> series, Latency raw, String plot, String title) {

@@ -30,7 +30,7 @@ class ReportTest {
         String report = Files.readString(new Report(out).write(SampleResults.of(true), notes));
 
         assertTrue(report.contains("at commit `0123456789abcdef`"), report);
-        assertTrue(report.contains("| cold lookup p50 | 861 µs (1.67x its request/reply) | 400 µs (1.33x its request/reply) | 0.46x |"), report);
+        assertTrue(report.contains("| cold lookup | 861 µs / 2,000 µs (p50 1.67x its request/reply) | 400 µs / 400 µs (p50 1.33x its request/reply) | 0.46x |"), report);
         assertTrue(report.endsWith("## Notes on this run\n\n" + notes.strip() + "\n\n"), report);
         for (String plot : List.of("propagation-nats.png", "propagation-redis.png", "cold-lookup-nats.png", "lookup-by-cache-size.png")) {
             assertTrue(Files.size(out.resolve(Report.DOCS).resolve(plot)) > 0, plot);
