@@ -75,7 +75,8 @@ public final class BenchMain {
         String natsVersion;
         String redisVersion;
         // Local processes even where Docker runs: a container's published port puts Docker's bridge (often its
-        // userland proxy too) between client and broker, and every figure would carry that hop.
+        // userland proxy too) between client and broker, and every figure would carry that hop. With --fleet alone
+        // they only name the versions: the fleet starts brokers of its own, which it kills and restarts.
         try (LocalServer nats = Brokers.natsProcess(); LocalServer redis = Brokers.redisProcess()) {
             natsVersion = nats.version();
             redisVersion = redis.version();

@@ -40,7 +40,7 @@ final class FleetRun {
      * @param names     names, each with one instance in every owner
      * @param window    measuring window of rates, CPU and heap
      * @param probes    propagation samples (a tenth more are taken first, unrecorded)
-     * @param capacity  messages of the raw capacity run
+     * @param capacity  messages of each raw capacity run (one per broker)
      */
     Fleet run(int processes, int names, Duration window, int probes, int capacity) {
         int instances = processes * names;
