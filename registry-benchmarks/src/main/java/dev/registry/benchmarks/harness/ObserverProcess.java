@@ -101,7 +101,8 @@ public final class ObserverProcess {
         print("result cpuNanos=" + used + " wallNanos=" + wall + " messages=" + received + " heapBytes=" + ScaleRun.usedHeapAfterGc());
     }
 
-    private static synchronized void print(String line) {
+    /** One line to the harness; {@code println} writes a line whole, whichever thread calls it. */
+    private static void print(String line) {
         System.out.println(line);
         System.out.flush();
     }
