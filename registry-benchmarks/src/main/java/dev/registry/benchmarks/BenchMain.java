@@ -1,11 +1,10 @@
 package dev.registry.benchmarks;
 
 import dev.registry.benchmarks.harness.GoBench;
-import dev.registry.benchmarks.harness.Harness;
-import dev.registry.benchmarks.harness.HarnessSettings;
+import dev.registry.benchmarks.harness.EndToEnd;
 import dev.registry.benchmarks.harness.MachineFacts;
+import dev.registry.benchmarks.harness.Settings;
 import dev.registry.benchmarks.jmh.JmhRuns;
-import dev.registry.benchmarks.jmh.JmhSettings;
 import dev.registry.benchmarks.report.Report;
 import dev.registry.benchmarks.results.JmhScore;
 import dev.registry.benchmarks.results.Json;
@@ -63,14 +62,12 @@ public final class BenchMain {
     }
 
     private static Results measure(boolean quick, boolean fleetOnly, String goBench, double buildSeconds) {
-        JmhSettings jmhSettings = quick ? JmhSettings.quick() : JmhSettings.full();
-        HarnessSettings settings = quick ? HarnessSettings.quick() : HarnessSettings.full();
-        Harness harness = new Harness(settings);
+        Settings settings = quick ? Settings.quick() : Settings.full();
         String loadBefore = MachineFacts.loadAverage();
         Instant started = Instant.now().truncatedTo(ChronoUnit.SECONDS);
         long start = System.nanoTime();
-        List<JmhScore> jmh = fleetOnly ? null : new JmhRuns(jmhSettings).all();
-        Harness.EndToEnd endToEnd = null;
+        List<JmhScore> jmh = fleetOnly ? null : JmhRuns.all(settings);
+        EndToEnd endToEnd = null;
         GoFigures go = null;
         String natsVersion;
         String redisVersion;
@@ -81,14 +78,13 @@ public final class BenchMain {
             natsVersion = nats.version();
             redisVersion = redis.version();
             if (!fleetOnly) {
-                endToEnd = harness.endToEnd(Brokers.natsUrl(nats), Brokers.redisUrl(redis));
-                go = goBench.isEmpty() ? null : GoBench.run(goBench, Brokers.natsUrl(nats), GO_TIMEOUT);
+                endToEnd = EndToEnd.run(settings, Brokers.natsUrl(nats), Brokers.redisUrl(redis));
+                go = goBench.isEmpty() ? null : GoBench.run(goBench, Brokers.natsUrl(nats), quick, GO_TIMEOUT);
             }
         }
-        Fleet fleet = harness.fleet();
-        double measured = (System.nanoTime() - start) / 1e9;
+        Fleet fleet = EndToEnd.fleet(settings);
         Results.Run run = new Results.Run(MachineFacts.commit(), MachineFacts.dirty(), started.toString(), buildSeconds,
-                measured, quick, "JMH " + jmhSettings.describe() + "; " + settings);
+                (System.nanoTime() - start) / 1e9, quick, settings.describe());
         Results.Machine machine = MachineFacts.describe(natsVersion, redisVersion, loadBefore, MachineFacts.loadAverage());
         return endToEnd == null ? new Results(run, machine, jmh, null, null, null, null, null, null, fleet, go)
                 : new Results(run, machine, jmh, endToEnd.propagation(), endToEnd.coldLookup(), endToEnd.failureDetection(),

@@ -18,7 +18,7 @@ import java.util.concurrent.LinkedBlockingQueue;
 import java.util.concurrent.TimeUnit;
 
 /**
- * A JVM the harness starts from its own class path to run one of its {@code main} classes, when a figure needs
+ * A JVM the harness starts from its own class path to run {@link ChildProcess}, when a figure needs
  * a process of its own: one that can be SIGKILLed, or whose CPU time is the figure. The child takes commands on
  * its standard input, one per line, and ends when that closes; it reports on its standard output, one line per
  * fact, which a daemon thread queues so that a wait for a line has a deadline. Its standard error goes to the
@@ -43,14 +43,14 @@ final class ChildJvm implements AutoCloseable {
         reader.start();
     }
 
-    /** Starts {@code main} with {@code jvmOptions} and {@code arguments}. */
-    static ChildJvm start(Class<?> main, List<String> jvmOptions, List<String> arguments) {
+    /** Starts {@link ChildProcess} with {@code jvmOptions} and {@code arguments}. */
+    static ChildJvm start(List<String> jvmOptions, List<String> arguments) {
         List<String> command = new ArrayList<>();
         command.add(Path.of(System.getProperty("java.home"), "bin", "java").toString());
         command.addAll(jvmOptions);
         command.add("-cp");
         command.add(System.getProperty("java.class.path"));
-        command.add(main.getName());
+        command.add(ChildProcess.class.getName());
         command.addAll(arguments);
         try {
             return new ChildJvm(new ProcessBuilder(command).redirectError(ProcessBuilder.Redirect.INHERIT).start());

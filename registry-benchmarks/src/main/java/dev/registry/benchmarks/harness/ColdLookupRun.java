@@ -1,5 +1,7 @@
 package dev.registry.benchmarks.harness;
 
+import org.HdrHistogram.Histogram;
+import dev.registry.benchmarks.results.Latency;
 import dev.registry.Filters;
 import dev.registry.Registry;
 import dev.registry.benchmarks.fixture.GoMessages;
@@ -20,49 +22,46 @@ final class ColdLookupRun {
     private static final Logger LOG = LoggerFactory.getLogger(ColdLookupRun.class);
     private static final String RAW_SUBJECT = "raw.request";
 
-    private final String url;
-
-    ColdLookupRun(String url) {
-        this.url = url;
+    private ColdLookupRun() {
     }
 
-    ColdLookup run(int warmup, int samples) {
+    static ColdLookup run(String url, int warmup, int samples) {
         LOG.info("cold lookups over NATS: {} warm-up rounds, {} measured", warmup, samples);
-        String mainTopic = HarnessRegistries.newMainTopic();
-        LatencyRecorder raw = new LatencyRecorder();
-        LatencyRecorder cold = new LatencyRecorder();
-        Connection requester = NatsConnections.open(url);
-        Connection responder = NatsConnections.open(url);
+        String mainTopic = Bench.newMainTopic();
+        Histogram raw = Bench.histogram();
+        Histogram cold = Bench.histogram();
+        Connection requester = Bench.connect(url);
+        Connection responder = Bench.connect(url);
         byte[] reply = GoMessages.register("cold", "10.0.0.1:8080");
-        try (Registry a = Registry.connect(url, HarnessRegistries.options(mainTopic).build());
-             Registry b = Registry.connect(url, HarnessRegistries.options(mainTopic).build())) {
+        try (Registry a = Registry.connect(url, Bench.options(mainTopic));
+             Registry b = Registry.connect(url, Bench.options(mainTopic))) {
             responder.createDispatcher(request -> responder.publish(request.getReplyTo(), reply)).subscribe(RAW_SUBJECT);
-            responder.flush(OneWayProbe.TIMEOUT);
+            responder.flush(Bench.TIMEOUT);
             for (int i = 0; i < warmup + samples; i++) {
-                a.register(HarnessRegistries.service("cold-" + i, "10.2.0.1:8080"));
+                a.register(Bench.service("cold-" + i, "10.2.0.1:8080"));
             }
             for (int i = 0; i < warmup + samples; i++) {
-                Pause.settle();
+                Bench.settle();
                 long start = System.nanoTime();
-                if (requester.request(RAW_SUBJECT, new byte[0], OneWayProbe.TIMEOUT) == null) {
-                    throw new IllegalStateException("no raw reply within " + OneWayProbe.TIMEOUT);
+                if (requester.request(RAW_SUBJECT, new byte[0], Bench.TIMEOUT) == null) {
+                    throw new IllegalStateException("no raw reply within " + Bench.TIMEOUT);
                 }
                 long rawNanos = System.nanoTime() - start;
-                Pause.settle();
+                Bench.settle();
                 start = System.nanoTime();
                 b.getService("cold-" + i, Filters.loadBalance());
                 long coldNanos = System.nanoTime() - start;
                 if (i >= warmup) {
-                    raw.add(rawNanos);
-                    cold.add(coldNanos);
+                    raw.recordValue(rawNanos);
+                    cold.recordValue(coldNanos);
                 }
             }
         } catch (TimeoutException | InterruptedException e) {
             throw new IllegalStateException("no raw round trip over NATS", e);
         } finally {
-            NatsConnections.close(requester);
-            NatsConnections.close(responder);
+            Bench.close(requester);
+            Bench.close(responder);
         }
-        return new ColdLookup(raw.latency(), cold.latency());
+        return new ColdLookup(Latency.of(raw), Latency.of(cold));
     }
 }

@@ -1,5 +1,7 @@
 package dev.registry.benchmarks.harness;
 
+import org.HdrHistogram.Histogram;
+import dev.registry.benchmarks.results.Latency;
 import dev.registry.Registry;
 import dev.registry.RegistryOptions;
 import dev.registry.ServiceEvent.Type;
@@ -18,7 +20,7 @@ import org.slf4j.LoggerFactory;
 
 /**
  * How long after a service process dies its instance leaves an observer's cache, over NATS. Each sample is a
- * child JVM ({@link OwnerProcess}, one registration, 1 s interval) SIGKILLed ({@code Process.destroyForcibly}),
+ * child JVM ({@link ChildProcess} {@code owner}, one registration, 1 s interval) SIGKILLed ({@code Process.destroyForcibly}),
  * so its heartbeats stop with no unregister. Registry B observes the name with the default due factor (1.5)
  * and due check period (200 ms) and stamps {@code EXPIRED}; a raw NATS subscriber on the same topic stamps every
  * heartbeat, which gives the last one B received. Children start ten at a time and are killed 150-350 ms apart
@@ -33,20 +35,17 @@ final class FailureDetectionRun {
     private static final int BATCH = 10;
     private static final Duration CHILD_TIMEOUT = Duration.ofSeconds(60);
 
-    private final String url;
-
-    FailureDetectionRun(String url) {
-        this.url = url;
+    private FailureDetectionRun() {
     }
 
-    FailureDetection run(int samples) {
+    static FailureDetection run(String url, int samples) {
         LOG.info("failure detection over NATS: {} killed processes, {} at a time", samples, BATCH);
-        String mainTopic = HarnessRegistries.newMainTopic();
-        RegistryOptions observerOptions = HarnessRegistries.options(mainTopic).build();
-        LatencyRecorder sinceLastBeat = new LatencyRecorder();
-        LatencyRecorder sinceKill = new LatencyRecorder();
+        String mainTopic = Bench.newMainTopic();
+        RegistryOptions observerOptions = Bench.options(mainTopic);
+        Histogram sinceLastBeat = Bench.histogram();
+        Histogram sinceKill = Bench.histogram();
         Map<String, Long> lastBeat = new ConcurrentHashMap<>();
-        Connection beats = NatsConnections.open(url);
+        Connection beats = Bench.connect(url);
         try (Registry b = Registry.connect(url, observerOptions)) {
             beats.createDispatcher(message -> lastBeat.put(addressOf(message.getData()), System.nanoTime()))
                     .subscribe(mainTopic + ".register." + NAME);
@@ -57,7 +56,7 @@ final class FailureDetectionRun {
                 List<ChildJvm> children = new ArrayList<>();
                 try {
                     for (int i = 0; i < size; i++) {
-                        children.add(ChildJvm.start(OwnerProcess.class, ChildJvm.SMALL, List.of(url, mainTopic, PREFIX,
+                        children.add(ChildJvm.start(ChildJvm.SMALL, List.of("owner", url, mainTopic, PREFIX,
                                 "1", "1", String.valueOf(INTERVAL.toMillis()), String.valueOf(first + i))));
                     }
                     for (int i = 0; i < size; i++) {
@@ -65,18 +64,18 @@ final class FailureDetectionRun {
                         clock.await(Type.REGISTERED, NAME, GoMessages.address(first + i), CHILD_TIMEOUT);
                     }
                     // every child beats a few times, and its JVM start-up is over, before the first kill
-                    Pause.of(INTERVAL.multipliedBy(3));
+                    Bench.pause(INTERVAL.multipliedBy(3));
                     long[] killedAt = new long[size];
                     for (int i = 0; i < size; i++) {
                         killedAt[i] = System.nanoTime();
                         children.get(i).kill();
-                        Pause.of(Duration.ofMillis(150 + ThreadLocalRandom.current().nextInt(200)));
+                        Bench.pause(Duration.ofMillis(150 + ThreadLocalRandom.current().nextInt(200)));
                     }
                     for (int i = 0; i < size; i++) {
                         String address = GoMessages.address(first + i);
                         long expired = clock.await(Type.EXPIRED, NAME, address, CHILD_TIMEOUT);
-                        sinceLastBeat.add(expired - lastBeat.get(address));
-                        sinceKill.add(expired - killedAt[i]);
+                        sinceLastBeat.recordValue(expired - lastBeat.get(address));
+                        sinceKill.recordValue(expired - killedAt[i]);
                     }
                 } finally {
                     children.forEach(ChildJvm::close);
@@ -84,10 +83,10 @@ final class FailureDetectionRun {
                 LOG.info("failure detection: {} of {} samples", first + size, samples);
             }
         } finally {
-            NatsConnections.close(beats);
+            Bench.close(beats);
         }
         return new FailureDetection(samples, INTERVAL.toMillis(), observerOptions.dueFactor(),
-                observerOptions.dueCheckPeriod().toMillis(), sinceLastBeat.latency(), sinceKill.latency());
+                observerOptions.dueCheckPeriod().toMillis(), Latency.of(sinceLastBeat), Latency.of(sinceKill));
     }
 
     /** The {@code add} field of a register message, found without a JSON parser (the harness's own messages). */

@@ -1,13 +1,22 @@
 package dev.registry.benchmarks.harness;
 
+import org.HdrHistogram.Histogram;
+import dev.registry.benchmarks.results.Latency;
+import com.fasterxml.jackson.databind.JsonNode;
 import dev.registry.Addresses;
 import dev.registry.Registration;
 import dev.registry.Registry;
 import dev.registry.benchmarks.fixture.GoMessages;
+import dev.registry.benchmarks.results.Json;
 import dev.registry.benchmarks.results.Results.Fleet;
 import dev.registry.benchmarks.results.Results.Observer;
 import dev.registry.tck.Brokers;
 import dev.registry.tck.LocalServer;
+import java.io.IOException;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
@@ -17,8 +26,8 @@ import org.slf4j.LoggerFactory;
 
 /**
  * A fleet on one nats-server of its own (monitoring port on, for {@code /varz}): {@code processes} owner JVMs
- * ({@link OwnerProcess}, small heaps), each registering one instance of each of {@code names} names at a 1 s
- * interval, and two observer JVMs ({@link ObserverProcess}): one observing every name, one looking up 50 names
+ * ({@link ChildProcess} {@code owner}, small heaps), each registering one instance of each of {@code names} names at a 1 s
+ * interval, and two observer JVMs ({@link ChildProcess} {@code all} and {@code lookup}): one observing every name, one looking up 50 names
  * in a loop. Measures, in this order: the raw capacity of one nats-server and of one redis-server (one raw
  * publisher and subscriber, before the fleet starts); over one window, the broker's messages in and out per second and each observer's CPU,
  * messages and heap; the propagation of a {@code register} in one more process (this one) to the observe-all
@@ -31,9 +40,12 @@ final class FleetRun {
     private static final long INTERVAL_MILLIS = 1_000;
     private static final int LOOKED_UP_NAMES = 50;
     private static final String PREFIX = "fleet";
-    /** {@link GoMessages#address} of this index and up is {@code 10.250.x.y}: {@link ObserverProcess#PROBE_PREFIX}. */
+    /** {@link GoMessages#address} of this index and up is {@code 10.250.x.y}: {@link ChildProcess#PROBE_PREFIX}. */
     private static final int PROBE_ADDRESSES = 250 << 16;
     private static final Duration TIMEOUT = Duration.ofSeconds(120);
+
+    private FleetRun() {
+    }
 
     /**
      * @param processes owner JVMs
@@ -42,23 +54,22 @@ final class FleetRun {
      * @param probes    propagation samples (a tenth more are taken first, unrecorded)
      * @param capacity  messages of each raw capacity run (one per broker)
      */
-    Fleet run(int processes, int names, Duration window, int probes, int capacity) {
+    static Fleet run(int processes, int names, Duration window, int probes, int capacity) {
         int instances = processes * names;
         LOG.info("fleet: {} processes x {} names = {} instances, {} s window", processes, names, instances, window.toSeconds());
         int monitor = Addresses.freePort();
         List<ChildJvm> children = new ArrayList<>();
         try (LocalServer nats = Brokers.natsProcess("-m", String.valueOf(monitor))) {
             String url = Brokers.natsUrl(nats);
-            NatsVarz varz = new NatsVarz(monitor);
             // a message in and a message out for each one the raw subscriber received
             double natsCapacity = 2 * IngestRun.natsRaw(url, capacity);
             double redisCapacity;
             try (LocalServer redis = Brokers.redisProcess()) {
                 redisCapacity = 2 * IngestRun.redisRaw(Brokers.redisUrl(redis), capacity);
             }
-            String topic = HarnessRegistries.newMainTopic();
+            String topic = Bench.newMainTopic();
             for (int c = 0; c < processes; c++) {
-                children.add(ChildJvm.start(OwnerProcess.class, ChildJvm.SMALL, List.of(url, topic, PREFIX,
+                children.add(ChildJvm.start(ChildJvm.SMALL, List.of("owner", url, topic, PREFIX,
                         String.valueOf(names), "1", String.valueOf(INTERVAL_MILLIS), String.valueOf(c * names))));
             }
             children.forEach(owner -> owner.awaitLine("registered", TIMEOUT));
@@ -70,14 +81,14 @@ final class FleetRun {
             all.awaitLine("ready", TIMEOUT);
             lookup.awaitLine("ready", TIMEOUT);
             LOG.info("fleet: every observer caches its instances; measuring");
-            NatsVarz.Counters before = varz.read();
+            long[] before = varz(monitor);
             all.send("measure " + window.toSeconds());
             lookup.send("measure " + window.toSeconds());
             Map<String, Double> allResult = all.awaitResult(window.plus(TIMEOUT));
             Map<String, Double> lookupResult = lookup.awaitResult(window.plus(TIMEOUT));
-            NatsVarz.Counters after = varz.read();
-            LatencyRecorder propagation = new LatencyRecorder();
-            LatencyRecorder raw = new LatencyRecorder();
+            long[] after = varz(monitor);
+            Histogram propagation = Bench.histogram();
+            Histogram raw = Bench.histogram();
             propagate(url, topic, all, probes, propagation, raw);
             LOG.info("fleet: restarting nats-server");
             nats.kill();
@@ -89,18 +100,18 @@ final class FleetRun {
             long restarted = System.nanoTime();
             double allResync = (Long.parseLong(all.awaitLine("resynced", TIMEOUT)) - restarted) / 1e9;
             double lookupResync = (Long.parseLong(lookup.awaitLine("resynced", TIMEOUT)) - restarted) / 1e9;
-            return new Fleet(processes, instances, names, INTERVAL_MILLIS, (after.nanos() - before.nanos()) / 1e9,
-                    after.inPerSecond(before), after.outPerSecond(before), natsCapacity, redisCapacity,
+            return new Fleet(processes, instances, names, INTERVAL_MILLIS, (after[2] - before[2]) / 1e9,
+                    (after[0] - before[0]) * 1e9 / (after[2] - before[2]), (after[1] - before[1]) * 1e9 / (after[2] - before[2]), natsCapacity, redisCapacity,
                     List.of(observer("all", names, instances, allResult, allResync),
                             observer("lookup", looked, looked * processes, lookupResult, lookupResync)),
-                    propagation.latency(), raw.latency());
+                    Latency.of(propagation), Latency.of(raw));
         } finally {
             children.forEach(ChildJvm::close);
         }
     }
 
     private static ChildJvm observer(String url, String topic, String pattern, int names, int expected) {
-        return ChildJvm.start(ObserverProcess.class, ChildJvm.SMALL, List.of(url, topic, pattern, PREFIX,
+        return ChildJvm.start(ChildJvm.SMALL, List.of(pattern, url, topic, PREFIX,
                 String.valueOf(names), String.valueOf(expected)));
     }
 
@@ -111,30 +122,45 @@ final class FleetRun {
     }
 
     /** Registers and unregisters probe instances of the first name in this process; times each to {@code all}'s event. */
-    private static void propagate(String url, String topic, ChildJvm all, int probes, LatencyRecorder propagation,
-                                  LatencyRecorder raw) {
+    private static void propagate(String url, String topic, ChildJvm all, int probes, Histogram propagation,
+                                  Histogram raw) {
         byte[] rawPayload = GoMessages.register(PREFIX + "-0", GoMessages.address(PROBE_ADDRESSES));
-        try (OneWayProbe probe = OneWayProbe.nats(url);
-             Registry registry = Registry.connect(url, HarnessRegistries.options(topic).build())) {
+        try (RawClient probe = RawClient.nats(url, "raw.oneway", true);
+             Registry registry = Registry.connect(url, Bench.options(topic))) {
             // keeps the name's ping subscription in this registry, so the samples time the message alone
-            Registration anchor = registry.register(HarnessRegistries.service(PREFIX + "-0", GoMessages.address(PROBE_ADDRESSES)));
+            Registration anchor = registry.register(Bench.service(PREFIX + "-0", GoMessages.address(PROBE_ADDRESSES)));
             all.awaitLine("seen " + GoMessages.address(PROBE_ADDRESSES), TIMEOUT);
             int warmup = probes / 10;
             for (int k = 1; k <= warmup + probes; k++) {
                 String address = GoMessages.address(PROBE_ADDRESSES + k);
-                Pause.settle();
-                long rawNanos = probe.sample(rawPayload);
-                Pause.settle();
+                Bench.settle();
+                long rawNanos = probe.oneWay("raw.oneway", rawPayload);
+                Bench.settle();
                 long start = System.nanoTime();
-                Registration registration = registry.register(HarnessRegistries.service(PREFIX + "-0", address));
+                Registration registration = registry.register(Bench.service(PREFIX + "-0", address));
                 String seen = all.awaitLine("seen " + address, TIMEOUT);
                 registration.unregister();
                 if (k > warmup) {
-                    raw.add(rawNanos);
-                    propagation.add(Long.parseLong(seen) - start);
+                    raw.recordValue(rawNanos);
+                    propagation.recordValue(Long.parseLong(seen) - start);
                 }
             }
             anchor.unregister();
+        }
+    }
+
+    /** nats-server's {@code in_msgs} and {@code out_msgs} since it started (its {@code /varz}), and when they were read. */
+    private static long[] varz(int monitorPort) {
+        URI varz = URI.create("http://127.0.0.1:" + monitorPort + "/varz");
+        try {
+            JsonNode node = Json.MAPPER.readTree(HttpClient.newHttpClient().send(HttpRequest.newBuilder(varz)
+                    .timeout(Duration.ofSeconds(5)).build(), HttpResponse.BodyHandlers.ofString()).body());
+            return new long[] {node.path("in_msgs").asLong(), node.path("out_msgs").asLong(), System.nanoTime()};
+        } catch (IOException e) {
+            throw new IllegalStateException("cannot read " + varz, e);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException("interrupted while reading " + varz, e);
         }
     }
 }

@@ -2,22 +2,22 @@ package dev.registry.benchmarks.harness;
 
 import dev.registry.benchmarks.results.Json;
 import dev.registry.benchmarks.results.Results.GoFigures;
+import java.io.File;
 import java.io.IOException;
-import java.io.InputStream;
 import java.io.UncheckedIOException;
-import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
 import java.time.Duration;
-import java.util.concurrent.CompletableFuture;
-import java.util.concurrent.ExecutionException;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.concurrent.TimeUnit;
-import java.util.concurrent.TimeoutException;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
  * Runs the Go original's benchmark binary (built outside this repository) against the run's nats-server, as
- * {@code PATH -nats URL}, and reads the one JSON object it prints on its standard output into {@link GoFigures}.
- * Its standard error goes to the harness's. Stateless.
+ * {@code PATH -nats URL [-quick]}, and reads the one JSON object it prints on its standard output into
+ * {@link GoFigures}; fields it prints that {@code GoFigures} does not name are ignored. Its standard error goes to
+ * the harness's. Stateless.
  */
 public final class GoBench {
 
@@ -26,38 +26,37 @@ public final class GoBench {
     private GoBench() {
     }
 
-    /** Runs {@code binary} against {@code natsUrl}, waiting at most {@code timeout}. */
-    public static GoFigures run(String binary, String natsUrl, Duration timeout) {
-        LOG.info("Go original: {} -nats {}", binary, natsUrl);
-        Process process;
-        try {
-            process = new ProcessBuilder(binary, "-nats", natsUrl).redirectError(ProcessBuilder.Redirect.INHERIT).start();
-        } catch (IOException e) {
-            throw new UncheckedIOException("cannot start " + binary, e);
+    /** Runs {@code binary} against {@code natsUrl} ({@code -quick} when {@code quick}), waiting at most {@code timeout}. */
+    public static GoFigures run(String binary, String natsUrl, boolean quick, Duration timeout) {
+        List<String> command = new ArrayList<>(List.of(binary, "-nats", natsUrl));
+        if (quick) {
+            command.add("-quick");
         }
-        InputStream stdout = process.getInputStream();
-        CompletableFuture<byte[]> output = CompletableFuture.supplyAsync(() -> {
-            try {
-                return stdout.readAllBytes();
-            } catch (IOException e) {
-                throw new UncheckedIOException(e);
-            }
-        });
+        LOG.info("Go original: {}", String.join(" ", command));
+        Process process = null;
+        File stdout = null;
         try {
+            stdout = File.createTempFile("go-bench", ".json");
+            process = new ProcessBuilder(command).redirectOutput(stdout).redirectError(ProcessBuilder.Redirect.INHERIT).start();
             if (!process.waitFor(timeout.toMillis(), TimeUnit.MILLISECONDS)) {
                 throw new IllegalStateException(binary + " did not finish within " + timeout);
             }
             if (process.exitValue() != 0) {
                 throw new IllegalStateException(binary + " exited " + process.exitValue());
             }
-            return parse(new String(output.get(10, TimeUnit.SECONDS), StandardCharsets.UTF_8));
+            return parse(Files.readString(stdout.toPath()));
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot run " + binary, e);
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
             throw new IllegalStateException("interrupted while running " + binary, e);
-        } catch (ExecutionException | TimeoutException e) {
-            throw new IllegalStateException("cannot read the output of " + binary, e);
         } finally {
-            process.destroyForcibly();
+            if (process != null) {
+                process.destroyForcibly();
+            }
+            if (stdout != null) {
+                stdout.delete();
+            }
         }
     }
 

@@ -3,18 +3,10 @@ package dev.registry.benchmarks.harness;
 import dev.registry.Registry;
 import dev.registry.benchmarks.fixture.GoMessages;
 import dev.registry.benchmarks.results.Results.Ingest;
-import io.lettuce.core.RedisClient;
-import io.lettuce.core.RedisURI;
-import io.lettuce.core.codec.ByteArrayCodec;
-import io.lettuce.core.codec.RedisCodec;
-import io.lettuce.core.codec.StringCodec;
-import io.lettuce.core.pubsub.RedisPubSubAdapter;
-import io.lettuce.core.pubsub.StatefulRedisPubSubConnection;
 import io.nats.client.Connection;
 import java.time.Duration;
-import java.util.concurrent.TimeoutException;
-import java.util.concurrent.atomic.AtomicLong;
 import java.util.concurrent.locks.LockSupport;
+import java.util.function.BiConsumer;
 import java.util.function.IntConsumer;
 import java.util.function.LongSupplier;
 import org.slf4j.Logger;
@@ -42,39 +34,37 @@ final class IngestRun {
     static Ingest nats(String url, int messages) {
         LOG.info("ingest through NATS: {} heartbeats into a raw subscriber, then into a registry", messages);
         double raw = natsRaw(url, messages);
-        String mainTopic = HarnessRegistries.newMainTopic();
-        Connection publisher = NatsConnections.open(url);
-        try (Registry registry = Registry.connect(url, HarnessRegistries.options(mainTopic).build())) {
+        String mainTopic = Bench.newMainTopic();
+        Connection publisher = Bench.connect(url);
+        try (Registry registry = Registry.connect(url, Bench.options(mainTopic))) {
             for (int n = 0; n < NAMES; n++) {
                 registry.observe(GoMessages.serviceName(n), event -> { });
             }
-            return new Ingest(NAMES * PER_NAME, measure(heartbeats(publisher, mainTopic), messages,
+            return new Ingest(NAMES * PER_NAME, measure(heartbeats(publisher::publish, mainTopic), messages,
                     () -> registry.stats().messagesIn()), raw);
         } finally {
-            NatsConnections.close(publisher);
+            Bench.close(publisher);
         }
     }
 
     /** Messages per second one raw jnats subscriber receives from one raw publisher through NATS at {@code url}. */
     static double natsRaw(String url, int messages) {
-        String mainTopic = HarnessRegistries.newMainTopic();
-        Connection publisher = NatsConnections.open(url);
-        Connection subscriber = NatsConnections.open(url);
-        try {
-            AtomicLong received = new AtomicLong();
-            subscriber.createDispatcher(message -> received.incrementAndGet()).subscribe(mainTopic + ".register.*");
-            subscriber.flush(TIMEOUT);
-            return measure(heartbeats(publisher, mainTopic), messages, received::get);
-        } catch (TimeoutException | InterruptedException e) {
-            throw new IllegalStateException("nats-server did not confirm the raw subscription", e);
-        } finally {
-            NatsConnections.close(publisher);
-            NatsConnections.close(subscriber);
+        String mainTopic = Bench.newMainTopic();
+        try (RawClient raw = RawClient.nats(url, mainTopic + ".register.*", false)) {
+            return measure(heartbeats(raw::publish, mainTopic), messages, raw::received);
         }
     }
 
-    /** Publishes heartbeat number {@code next} on {@code publisher}. */
-    private static IntConsumer heartbeats(Connection publisher, String mainTopic) {
+    /** Messages per second one raw Lettuce subscriber receives from one raw publisher through Redis at {@code url}. */
+    static double redisRaw(String url, int messages) {
+        byte[] payload = GoMessages.register("raw", GoMessages.address(0));
+        try (RawClient raw = RawClient.redis(url, "raw.ingest", false)) {
+            return measure(next -> raw.publish("raw.ingest", payload), messages, raw::received);
+        }
+    }
+
+    /** Publishes heartbeat number {@code next} with {@code publisher}. */
+    private static IntConsumer heartbeats(BiConsumer<String, byte[]> publisher, String mainTopic) {
         String[] topics = new String[NAMES * PER_NAME];
         byte[][] payloads = new byte[NAMES * PER_NAME][];
         for (int i = 0; i < payloads.length; i++) {
@@ -82,28 +72,7 @@ final class IngestRun {
             topics[i] = mainTopic + ".register." + name;
             payloads[i] = GoMessages.register(name, GoMessages.address(i));
         }
-        return next -> publisher.publish(topics[next], payloads[next]);
-    }
-
-    /** Messages per second one raw Lettuce subscriber receives from one raw publisher through Redis at {@code url}. */
-    static double redisRaw(String url, int messages) {
-        RedisCodec<String, byte[]> codec = RedisCodec.of(StringCodec.UTF8, ByteArrayCodec.INSTANCE);
-        RedisClient client = RedisClient.create(RedisURI.create(url));
-        byte[] payload = GoMessages.register("raw", GoMessages.address(0));
-        try (StatefulRedisPubSubConnection<String, byte[]> subscriber = client.connectPubSub(codec);
-             StatefulRedisPubSubConnection<String, byte[]> publisher = client.connectPubSub(codec)) {
-            AtomicLong received = new AtomicLong();
-            subscriber.addListener(new RedisPubSubAdapter<>() {
-                @Override
-                public void message(String channel, byte[] message) {
-                    received.incrementAndGet();
-                }
-            });
-            subscriber.sync().subscribe("raw.ingest");
-            return measure(next -> publisher.async().publish("raw.ingest", payload), messages, received::get);
-        } finally {
-            client.shutdown(Duration.ZERO, Duration.ofSeconds(2));
-        }
+        return next -> publisher.accept(topics[next], payloads[next]);
     }
 
     /** A tenth of {@code count} unmeasured, then {@code count} measured: messages per second. */

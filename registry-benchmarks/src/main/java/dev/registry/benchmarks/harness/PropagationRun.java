@@ -1,12 +1,13 @@
 package dev.registry.benchmarks.harness;
 
+import org.HdrHistogram.Histogram;
+import dev.registry.benchmarks.results.Latency;
 import dev.registry.Registration;
 import dev.registry.Registry;
 import dev.registry.ServiceEvent.Type;
 import dev.registry.Status;
 import dev.registry.benchmarks.fixture.GoMessages;
 import dev.registry.benchmarks.results.Results.Propagation;
-import java.util.function.Supplier;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -30,72 +31,67 @@ final class PropagationRun {
     private static final Logger LOG = LoggerFactory.getLogger(PropagationRun.class);
     private static final String NAME = "prop";
     private static final String FIRST = "first";
+    private static final String RAW = "raw.oneway";
 
-    private final String broker;
-    private final String url;
-    private final Supplier<OneWayProbe> probes;
-
-    PropagationRun(String broker, String url, Supplier<OneWayProbe> probes) {
-        this.broker = broker;
-        this.url = url;
-        this.probes = probes;
+    private PropagationRun() {
     }
 
-    Propagation run(int warmup, int samples) {
+    /** Over {@code broker} ("NATS" or "Redis") at {@code url}. */
+    static Propagation run(String broker, String url, int warmup, int samples) {
         LOG.info("propagation over {}: {} warm-up rounds, {} measured", broker, warmup, samples);
-        String mainTopic = HarnessRegistries.newMainTopic();
-        LatencyRecorder raw = new LatencyRecorder();
-        LatencyRecorder registered = new LatencyRecorder();
-        LatencyRecorder updated = new LatencyRecorder();
-        LatencyRecorder unregistered = new LatencyRecorder();
-        LatencyRecorder first = new LatencyRecorder();
+        String mainTopic = Bench.newMainTopic();
+        Histogram raw = Bench.histogram();
+        Histogram registered = Bench.histogram();
+        Histogram updated = Bench.histogram();
+        Histogram unregistered = Bench.histogram();
+        Histogram first = Bench.histogram();
         byte[] rawPayload = GoMessages.register(NAME, "10.0.0.1:8080");
-        try (OneWayProbe probe = probes.get();
-             Registry a = Registry.connect(url, HarnessRegistries.options(mainTopic).build());
-             Registry b = Registry.connect(url, HarnessRegistries.options(mainTopic).build())) {
+        try (RawClient probe = broker.equals("Redis") ? RawClient.redis(url, RAW, true) : RawClient.nats(url, RAW, true);
+             Registry a = Registry.connect(url, Bench.options(mainTopic));
+             Registry b = Registry.connect(url, Bench.options(mainTopic))) {
             EventClock clock = new EventClock();
             b.observe(NAME, clock);
             b.observe(FIRST, clock);
             // keeps NAME's ping subscription in A, so rounds 1-3 measure the message and nothing else
-            a.register(HarnessRegistries.service(NAME, "anchor:1"));
+            a.register(Bench.service(NAME, "anchor:1"));
             clock.await(Type.REGISTERED, NAME, "anchor:1");
             for (int round = -warmup; round < samples; round++) {
                 String address = "10.1." + ((round + warmup) >>> 8 & 0xff) + "." + ((round + warmup) & 0xff) + ":8080";
-                Pause.settle();
-                long rawNanos = probe.sample(rawPayload);
+                Bench.settle();
+                long rawNanos = probe.oneWay(RAW, rawPayload);
 
-                Pause.settle();
+                Bench.settle();
                 long start = System.nanoTime();
-                Registration registration = a.register(HarnessRegistries.service(NAME, address));
+                Registration registration = a.register(Bench.service(NAME, address));
                 long registeredNanos = clock.await(Type.REGISTERED, NAME, address) - start;
 
-                Pause.settle();
+                Bench.settle();
                 start = System.nanoTime();
                 registration.setStatus(Status.WARNING);
                 long updatedNanos = clock.await(Type.UPDATED, NAME, address) - start;
 
-                Pause.settle();
+                Bench.settle();
                 start = System.nanoTime();
                 registration.unregister();
                 long unregisteredNanos = clock.await(Type.UNREGISTERED, NAME, address) - start;
 
-                Pause.settle();
+                Bench.settle();
                 start = System.nanoTime();
-                Registration firstOfName = a.register(HarnessRegistries.service(FIRST, address));
+                Registration firstOfName = a.register(Bench.service(FIRST, address));
                 long firstNanos = clock.await(Type.REGISTERED, FIRST, address) - start;
                 firstOfName.unregister();
                 clock.await(Type.UNREGISTERED, FIRST, address);
 
                 if (round >= 0) {
-                    raw.add(rawNanos);
-                    registered.add(registeredNanos);
-                    updated.add(updatedNanos);
-                    unregistered.add(unregisteredNanos);
-                    first.add(firstNanos);
+                    raw.recordValue(rawNanos);
+                    registered.recordValue(registeredNanos);
+                    updated.recordValue(updatedNanos);
+                    unregistered.recordValue(unregisteredNanos);
+                    first.recordValue(firstNanos);
                 }
             }
         }
-        return new Propagation(broker, raw.latency(), registered.latency(), updated.latency(), unregistered.latency(),
-                first.latency());
+        return new Propagation(broker, Latency.of(raw), Latency.of(registered), Latency.of(updated), Latency.of(unregistered),
+                Latency.of(first));
     }
 }

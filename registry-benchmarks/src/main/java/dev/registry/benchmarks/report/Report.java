@@ -216,17 +216,22 @@ public final class Report {
             md.paragraph("Not run in this run (`scripts/bench --go-bench PATH`).");
             return;
         }
-        md.paragraph(go.library() + " (" + go.goVersion() + ", " + go.natsGo() + ") and this library on the same nats-server in"
-                + " one run, each beside its own raw client. Latencies p50 / p99. Java/Go: of the time (p50) or bytes, lower is"
-                + " better; of msg/s, higher is.");
+        md.paragraph(go.library() + " (" + go.goVersion() + ", nats.go " + go.natsGo() + ") and this library on the same"
+                + " nats-server in one run, each beside its own raw client (Go's propagation ratios to its raw one-way p50 of "
+                + Format.micros(go.propagationRawP50Us()) + " taken in the same rounds). Latencies p50 / p99. Java/Go: of the"
+                + " time (p50) or bytes, lower is better; of msg/s, higher is. The Go run took " + Format.count(go.runSeconds())
+                + " s (1-min load " + go.loadAvgStart() + " -> " + go.loadAvgEnd() + ", nats.go async errors: "
+                + Format.count(go.asyncErrors()) + "); afterwards its `GetServices` saw " + Format.count(go.ingestVisibleInstances())
+                + " of the ingest run's 1,000 instances and " + Format.count(go.heapVisibleInstances()) + " of the heap fill's "
+                + Format.count(go.heapInstances()) + " (see the notes).");
         List<List<String>> rows = new ArrayList<>();
         Goals.jmh(results, "HotLookupBenchmark.loadBalance", 1, Map.of()).ifPresent(s -> rows.add(List.of("hot lookup, load balance, 1 thread",
                 Format.decimal(go.hotLookupNs()) + " ns, " + Format.count(go.hotLookupBytes()) + " B, " + Format.count(go.hotLookupAllocs()) + " allocs",
                 Format.decimal(s.score()) + " ns, " + Format.decimal(s.bytesPerOp()) + " B", Format.ratio(s.score() / go.hotLookupNs()))));
         Propagation nats = results.propagation() == null ? null : results.propagation().get(0);
         if (nats != null) {
-            rows.add(side("propagation, register -> event", go.registerP50Us(), go.registerP99Us(), go.rawOneWayP50Us(), nats.register(), nats.rawOneWay(), "raw"));
-            rows.add(side("propagation, unregister -> event", go.unregisterP50Us(), go.unregisterP99Us(), go.rawOneWayP50Us(), nats.unregister(), nats.rawOneWay(), "raw"));
+            rows.add(side("propagation, register -> event", go.registerP50Us(), go.registerP99Us(), go.propagationRawP50Us(), nats.register(), nats.rawOneWay(), "raw"));
+            rows.add(side("propagation, unregister -> event", go.unregisterP50Us(), go.unregisterP99Us(), go.propagationRawP50Us(), nats.unregister(), nats.rawOneWay(), "raw"));
         }
         if (results.coldLookup() != null) {
             rows.add(side("cold lookup", go.coldLookupP50Us(), go.coldLookupP99Us(), go.rawRequestReplyP50Us(),
@@ -238,8 +243,10 @@ public final class Report {
                     Format.ratio(results.ingest().registryPerSecond() / go.ingestMsgPerSec())));
         }
         if (results.scale() != null) {
-            rows.add(List.of("heap per cached instance", Format.count(go.heapPerInstanceBytes()) + " B (" + Format.count(go.heapInstances()) + " instances)",
-                    Format.count(results.scale().bytesPerInstance()) + " B (" + Format.count(results.scale().instances()) + " instances)",
+            rows.add(List.of("heap per cached instance", Format.count(go.heapPerInstanceBytes()) + " B (" + Format.count(go.heapInstances()) + " instances, filled in "
+                            + Format.decimal(go.heapFillSeconds()) + " s)",
+                    Format.count(results.scale().bytesPerInstance()) + " B (" + Format.count(results.scale().instances()) + " instances, filled in "
+                            + Format.decimal(results.scale().fillSeconds()) + " s)",
                     Format.ratio(results.scale().bytesPerInstance() / go.heapPerInstanceBytes())));
         }
         md.table(List.of("figure", "Go", "this library", "Java/Go"), rows);

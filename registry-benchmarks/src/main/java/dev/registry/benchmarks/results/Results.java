@@ -118,12 +118,29 @@ public record Results(Run run, Machine machine, List<JmhScore> jmh, List<Propaga
                            double heapBytes, double resyncSeconds) {
     }
 
-    /** What the external Go benchmark binary printed: its fields, named as it names them. */
+    /**
+     * What the external Go benchmark binary printed: its fields, named as it names them (a field it did not print is
+     * 0). Latencies in microseconds; see the binary's README for how each is measured.
+     *
+     * @param rawOneWayInPropagationP50Us raw one-way samples taken in the propagation rounds, the baseline of the
+     *                                    register and unregister ratios (0 from an older binary: then
+     *                                    {@code rawOneWayP50Us} is)
+     * @param ingestVisibleInstances      of the ingest run's 1,000 instances, how many {@code GetServices} sees after it
+     * @param heapVisibleInstances        of the heap fill's {@code heapInstances}, how many it sees
+     * @param asyncErrors                 nats.go's asynchronous errors (slow consumers); 0 in a sound run
+     */
     public record GoFigures(String goVersion, String library, String natsGo, double hotLookupNs,
-                            double hotLookupBytes, double hotLookupAllocs, double rawOneWayP50Us, double registerP50Us,
-                            double registerP99Us, double unregisterP50Us, double unregisterP99Us,
-                            double rawRequestReplyP50Us, double coldLookupP50Us, double coldLookupP99Us,
-                            double ingestMsgPerSec, double rawIngestMsgPerSec, double heapPerInstanceBytes,
-                            double heapInstances) {
+                            double hotLookupBytes, double hotLookupAllocs, double rawOneWayP50Us, double rawOneWayP99Us,
+                            double rawOneWayInPropagationP50Us, double registerP50Us, double registerP99Us,
+                            double unregisterP50Us, double unregisterP99Us, double rawRequestReplyP50Us,
+                            double coldLookupP50Us, double coldLookupP99Us, double ingestMsgPerSec,
+                            double rawIngestMsgPerSec, double ingestVisibleInstances, double heapPerInstanceBytes,
+                            double heapInstances, double heapVisibleInstances, double heapFillSeconds,
+                            double asyncErrors, double loadAvgStart, double loadAvgEnd, double runSeconds) {
+
+        /** The baseline of the propagation ratios: the raw one-way p50 taken in the propagation rounds if printed. */
+        public double propagationRawP50Us() {
+            return rawOneWayInPropagationP50Us > 0 ? rawOneWayInPropagationP50Us : rawOneWayP50Us;
+        }
     }
 }

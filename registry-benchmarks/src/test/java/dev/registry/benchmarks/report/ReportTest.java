@@ -24,6 +24,13 @@ class ReportTest {
     }
 
     @Test
+    void aPipeInACellDoesNotSplitTheRow() {
+        String table = new Markdown().table(List.of("a"), List.of(List.of("x | y"))).toString();
+
+        assertEquals("| a |\n|---|\n| x \\| y |\n\n", table);
+    }
+
+    @Test
     void theReportIsRenderedFromTheResultsWithTheNotesVerbatim(@TempDir Path out) throws IOException {
         String notes = "### 2026-11-27\n\nThe cold lookup waits for a flush.\n";
 
@@ -31,6 +38,7 @@ class ReportTest {
 
         assertTrue(report.contains("at commit `0123456789abcdef`"), report);
         assertTrue(report.contains("| cold lookup | 861 µs / 2,000 µs (p50 1.67x its request/reply) | 400 µs / 400 µs (p50 1.33x its request/reply) | 0.46x |"), report);
+        assertTrue(report.contains("| propagation, register -> event | 410 µs / 900 µs (p50 1.64x its raw) |"), report);
         assertTrue(report.endsWith("## Notes on this run\n\n" + notes.strip() + "\n\n"), report);
         for (String plot : List.of("propagation-nats.png", "propagation-redis.png", "cold-lookup-nats.png", "lookup-by-cache-size.png")) {
             assertTrue(Files.size(out.resolve(Report.DOCS).resolve(plot)) > 0, plot);
