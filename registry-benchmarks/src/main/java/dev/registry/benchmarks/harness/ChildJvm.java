@@ -1,12 +1,9 @@
 package dev.registry.benchmarks.harness;
 
 import java.io.BufferedReader;
+import java.io.BufferedWriter;
 import java.io.IOException;
-import java.io.InputStreamReader;
-import java.io.OutputStreamWriter;
 import java.io.UncheckedIOException;
-import java.io.Writer;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
@@ -18,39 +15,42 @@ import java.util.concurrent.LinkedBlockingQueue;
 import java.util.concurrent.TimeUnit;
 
 /**
- * A JVM the harness starts from its own class path to run {@link ChildProcess}, when a figure needs
- * a process of its own: one that can be SIGKILLed, or whose CPU time is the figure. The child takes commands on
- * its standard input, one per line, and ends when that closes; it reports on its standard output, one line per
- * fact, which a daemon thread queues so that a wait for a line has a deadline. Its standard error goes to the
- * harness's. Not thread-safe: one thread talks to a child.
+ * A JVM the harness starts from its own class path to run {@link ChildProcess}, when a figure needs a process of its
+ * own: one that can be SIGKILLed, or whose CPU time is the figure. The child takes commands on its standard input,
+ * one per line, and ends when that closes; it reports on its standard output, one line per fact, which a daemon
+ * thread queues so that a wait for a line has a deadline. Its standard error goes to the harness's. Not
+ * thread-safe: one thread talks to a child.
  */
 final class ChildJvm implements AutoCloseable {
 
     /** Small, fast-starting JVMs, for children that run a few registrations or an observer. */
     static final List<String> SMALL = List.of("-Xmx64m", "-XX:+UseSerialGC", "-XX:TieredStopAtLevel=1");
-
     private static final String END = "\u0000end";
 
     private final Process process;
-    private final Writer input;
+    private final BufferedWriter input;
     private final BlockingQueue<String> lines = new LinkedBlockingQueue<>();
 
     private ChildJvm(Process process) {
         this.process = process;
-        this.input = new OutputStreamWriter(process.getOutputStream(), StandardCharsets.UTF_8);
-        Thread reader = new Thread(this::readOutput, "bench-child-" + process.pid());
+        this.input = process.outputWriter();
+        Thread reader = new Thread(() -> {
+            try (BufferedReader output = process.inputReader()) {
+                output.lines().forEach(lines::add);
+            } catch (IOException | UncheckedIOException ended) {
+                // the child is gone: the end marker below tells the waiting thread
+            }
+            lines.add(END);
+        }, "bench-child-" + process.pid());
         reader.setDaemon(true);
         reader.start();
     }
 
     /** Starts {@link ChildProcess} with {@code jvmOptions} and {@code arguments}. */
     static ChildJvm start(List<String> jvmOptions, List<String> arguments) {
-        List<String> command = new ArrayList<>();
-        command.add(Path.of(System.getProperty("java.home"), "bin", "java").toString());
+        List<String> command = new ArrayList<>(List.of(Path.of(System.getProperty("java.home"), "bin", "java").toString()));
         command.addAll(jvmOptions);
-        command.add("-cp");
-        command.add(System.getProperty("java.class.path"));
-        command.add(ChildProcess.class.getName());
+        command.addAll(List.of("-cp", System.getProperty("java.class.path"), ChildProcess.class.getName()));
         command.addAll(arguments);
         try {
             return new ChildJvm(new ProcessBuilder(command).redirectError(ProcessBuilder.Redirect.INHERIT).start());
@@ -96,8 +96,7 @@ final class ChildJvm implements AutoCloseable {
     Map<String, Double> awaitResult(Duration timeout) {
         Map<String, Double> values = new HashMap<>();
         for (String pair : awaitLine("result", timeout).split(" ")) {
-            String[] keyValue = pair.split("=");
-            values.put(keyValue[0], Double.parseDouble(keyValue[1]));
+            values.put(pair.substring(0, pair.indexOf('=')), Double.parseDouble(pair.substring(pair.indexOf('=') + 1)));
         }
         return values;
     }
@@ -120,16 +119,5 @@ final class ChildJvm implements AutoCloseable {
     @Override
     public String toString() {
         return "child JVM " + process.pid();
-    }
-
-    private void readOutput() {
-        try (BufferedReader output = new BufferedReader(new InputStreamReader(process.getInputStream(), StandardCharsets.UTF_8))) {
-            for (String line = output.readLine(); line != null; line = output.readLine()) {
-                lines.add(line);
-            }
-        } catch (IOException ended) {
-            // the child is gone: the end marker below tells the waiting thread
-        }
-        lines.add(END);
     }
 }

@@ -102,7 +102,7 @@ public final class ChildProcess {
                 Set<String> seen = ConcurrentHashMap.newKeySet();
                 CompletableFuture<Long> resynced = new CompletableFuture<>();
                 Dispatcher dispatcher = pubsub.connection().createDispatcher(message -> {
-                    if (seen.add(FailureDetectionRun.addressOf(message.getData())) && seen.size() >= count) {
+                    if (seen.add(ProcessRuns.addressOf(message.getData())) && seen.size() >= count) {
                         resynced.complete(System.nanoTime());
                     }
                 });

@@ -7,7 +7,7 @@ import dev.registry.Addresses;
 import dev.registry.Registration;
 import dev.registry.Registry;
 import dev.registry.benchmarks.fixture.GoMessages;
-import dev.registry.benchmarks.results.Json;
+import dev.registry.benchmarks.results.Results;
 import dev.registry.benchmarks.results.Results.Fleet;
 import dev.registry.benchmarks.results.Results.Observer;
 import dev.registry.tck.Brokers;
@@ -153,7 +153,7 @@ final class FleetRun {
     private static long[] varz(int monitorPort) {
         URI varz = URI.create("http://127.0.0.1:" + monitorPort + "/varz");
         try {
-            JsonNode node = Json.MAPPER.readTree(HttpClient.newHttpClient().send(HttpRequest.newBuilder(varz)
+            JsonNode node = Results.MAPPER.readTree(HttpClient.newHttpClient().send(HttpRequest.newBuilder(varz)
                     .timeout(Duration.ofSeconds(5)).build(), HttpResponse.BodyHandlers.ofString()).body());
             return new long[] {node.path("in_msgs").asLong(), node.path("out_msgs").asLong(), System.nanoTime()};
         } catch (IOException e) {

@@ -1,6 +1,6 @@
 package dev.registry.benchmarks.harness;
 
-import dev.registry.benchmarks.results.Json;
+import dev.registry.benchmarks.results.Results;
 import dev.registry.benchmarks.results.Results.GoFigures;
 import java.io.File;
 import java.io.IOException;
@@ -19,7 +19,7 @@ import org.slf4j.LoggerFactory;
  * {@link GoFigures}; fields it prints that {@code GoFigures} does not name are ignored. Its standard error goes to
  * the harness's. Stateless.
  */
-public final class GoBench {
+final class GoBench {
 
     private static final Logger LOG = LoggerFactory.getLogger(GoBench.class);
 
@@ -27,7 +27,7 @@ public final class GoBench {
     }
 
     /** Runs {@code binary} against {@code natsUrl} ({@code -quick} when {@code quick}), waiting at most {@code timeout}. */
-    public static GoFigures run(String binary, String natsUrl, boolean quick, Duration timeout) {
+    static GoFigures run(String binary, String natsUrl, boolean quick, Duration timeout) {
         List<String> command = new ArrayList<>(List.of(binary, "-nats", natsUrl));
         if (quick) {
             command.add("-quick");
@@ -67,7 +67,7 @@ public final class GoBench {
             throw new IllegalStateException("the Go benchmark printed no JSON object: " + stdout);
         }
         try {
-            return Json.MAPPER.readValue(stdout.substring(start), GoFigures.class);
+            return Results.MAPPER.readValue(stdout.substring(start), GoFigures.class);
         } catch (IOException e) {
             throw new IllegalStateException("cannot read the Go benchmark's JSON: " + stdout, e);
         }

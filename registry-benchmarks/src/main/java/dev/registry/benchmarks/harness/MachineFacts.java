@@ -3,10 +3,10 @@ package dev.registry.benchmarks.harness;
 import dev.registry.benchmarks.results.Results.Machine;
 import java.io.IOException;
 import java.io.InputStream;
-import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Properties;
 import java.util.concurrent.TimeUnit;
@@ -16,28 +16,24 @@ import java.util.concurrent.TimeUnit;
  * average (from {@code /proc}, system properties and the build's versions; "unknown" where missing), and the
  * commit of the working tree. Stateless.
  */
-public final class MachineFacts {
+final class MachineFacts {
 
     private MachineFacts() {
     }
 
     /** This machine, with the brokers' version strings and the load averages before and after the run. */
-    public static Machine describe(String natsServer, String redisServer, String loadBefore, String loadAfter) {
+    static Machine describe(String natsServer, String redisServer, String loadBefore, String loadAfter) {
         Properties versions = new Properties();
         try (InputStream in = MachineFacts.class.getResourceAsStream("/versions.properties")) {
             if (in != null) {
                 versions.load(in);
             }
         } catch (IOException e) {
-            throw new UncheckedIOException(e);
+            // the clients' versions stay "null" in the report
         }
-        double memoryGiB;
-        try {
-            memoryGiB = Long.parseLong(procField("/proc/meminfo", "MemTotal").split(" ")[0]) / 1048576.0;
-        } catch (NumberFormatException e) {
-            memoryGiB = 0;
-        }
-        return new Machine(procField("/proc/cpuinfo", "model name"), Runtime.getRuntime().availableProcessors(), memoryGiB,
+        String memory = procField("/proc/meminfo", "MemTotal").split(" ")[0];
+        return new Machine(procField("/proc/cpuinfo", "model name"), Runtime.getRuntime().availableProcessors(),
+                memory.matches("\\d+") ? Long.parseLong(memory) / 1048576.0 : 0,
                 System.getProperty("os.name") + " " + System.getProperty("os.version") + " " + System.getProperty("os.arch"),
                 System.getProperty("java.vm.name") + " " + System.getProperty("java.runtime.version") + " ("
                         + System.getProperty("java.vm.vendor") + ")", natsServer, redisServer,
@@ -46,27 +42,25 @@ public final class MachineFacts {
     }
 
     /** The 1, 5 and 15 minute load averages now. */
-    public static String loadAverage() {
-        try {
-            String[] fields = Files.readString(Path.of("/proc/loadavg")).trim().split("\\s+");
-            return fields[0] + " " + fields[1] + " " + fields[2];
-        } catch (IOException | ArrayIndexOutOfBoundsException e) {
-            return "unknown";
-        }
+    static String loadAverage() {
+        String[] fields = read("/proc/loadavg").trim().split("\\s+");
+        return fields.length < 3 ? "unknown" : fields[0] + " " + fields[1] + " " + fields[2];
     }
 
     /** {@code git rev-parse HEAD} of the working directory's repository, or "unknown". */
-    public static String commit() {
-        return git(List.of("git", "rev-parse", "HEAD")).trim();
+    static String commit() {
+        return git("rev-parse", "HEAD").trim();
     }
 
     /** Whether {@code git status --porcelain} lists anything (build output is ignored by git). */
-    public static boolean dirty() {
-        return !git(List.of("git", "status", "--porcelain")).isBlank();
+    static boolean dirty() {
+        return !git("status", "--porcelain").isBlank();
     }
 
-    private static String git(List<String> command) {
+    private static String git(String... arguments) {
         try {
+            List<String> command = new ArrayList<>(List.of("git"));
+            command.addAll(List.of(arguments));
             Process git = new ProcessBuilder(command).redirectErrorStream(true).start();
             // waited for before its output is read, so a hung git cannot hang the run (its few lines fit the pipe)
             if (!git.waitFor(10, TimeUnit.SECONDS) || git.exitValue() != 0) {
@@ -83,15 +77,15 @@ public final class MachineFacts {
     }
 
     private static String procField(String file, String field) {
+        return read(file).lines().filter(line -> line.startsWith(field)).findFirst()
+                .map(line -> line.substring(line.indexOf(':') + 1).trim().replaceAll("\\s+", " ")).orElse("unknown");
+    }
+
+    private static String read(String file) {
         try {
-            for (String line : Files.readAllLines(Path.of(file))) {
-                if (line.startsWith(field)) {
-                    return line.substring(line.indexOf(':') + 1).trim().replaceAll("\\s+", " ");
-                }
-            }
+            return Files.readString(Path.of(file));
         } catch (IOException e) {
-            return "unknown";
+            return "";
         }
-        return "unknown";
     }
 }

@@ -20,14 +20,14 @@ package dev.registry.benchmarks.harness;
  * @param fleetWindowSeconds the fleet's measuring window
  * @param fleetProbes        propagation samples under the fleet's load
  */
-public record Settings(int forks, int warmupIterations, int measureIterations, int iterationSeconds,
+record Settings(int forks, int warmupIterations, int measureIterations, int iterationSeconds,
                        int propagationWarmup, int propagationSamples, int coldWarmup, int coldSamples,
                        int killedProcesses, int heartbeatWarmupSeconds, int heartbeatWindowSeconds,
                        int ingestMessages, int fleetProcesses, int fleetNames, int fleetWindowSeconds,
                        int fleetProbes) {
 
     /** What {@code scripts/bench} uses for the committed report. */
-    public static Settings full() {
+    static Settings full() {
         // JMH: three forks, since the JIT compiles the same benchmark differently from one JVM to the next (up to 40 %
         // apart here), and short iterations: on a shared machine a burst of other work spoils an iteration, not a run.
         // The fleet takes about a minute and a half: 20 JVMs start in ~20 s on 2 cores, the window is 30 s.
@@ -35,12 +35,12 @@ public record Settings(int forks, int warmupIterations, int measureIterations, i
     }
 
     /** A smoke run while developing: too few samples to report. */
-    public static Settings quick() {
+    static Settings quick() {
         return new Settings(1, 1, 1, 1, 50, 200, 20, 100, 10, 2, 5, 100_000, 4, 100, 5, 30);
     }
 
     /** How the report describes these settings. */
-    public String describe() {
+    String describe() {
         return "JMH " + forks + (forks == 1 ? " fork" : " forks") + ", " + warmupIterations + " x " + iterationSeconds
                 + " s warm-up, " + measureIterations + " x " + iterationSeconds + " s measured; " + this;
     }

@@ -50,16 +50,4 @@ public class HotLookupBenchmark {
     public Service loadBalance() {
         return registry.getService(name, Filters.loadBalance());
     }
-
-    /** No filter: the first instance. */
-    @Benchmark
-    public Service noFilter() {
-        return registry.getService(name);
-    }
-
-    /** The passing filter, which every instance passes. */
-    @Benchmark
-    public Service passing() {
-        return registry.getService(name, Filters.passing());
-    }
 }

@@ -1,8 +1,14 @@
 package dev.registry.benchmarks.report;
 
-import dev.registry.benchmarks.results.JmhScore;
+import static dev.registry.benchmarks.report.Markdown.count;
+import static dev.registry.benchmarks.report.Markdown.decimal;
+import static dev.registry.benchmarks.report.Markdown.micros;
+import static dev.registry.benchmarks.report.Markdown.millis;
+import static dev.registry.benchmarks.report.Markdown.ratio;
+
 import dev.registry.benchmarks.results.Latency;
 import dev.registry.benchmarks.results.Results;
+import dev.registry.benchmarks.results.Results.JmhScore;
 import dev.registry.benchmarks.results.Results.Propagation;
 import java.util.ArrayList;
 import java.util.List;
@@ -14,94 +20,88 @@ import java.util.Optional;
  * baseline measured in the same run, their ratio, the goal and pass or miss ("not run" where its part did
  * not run). Stateless.
  */
-public final class Goals {
+final class Goals {
 
     /** The columns of {@link #rows}. */
-    public static final List<String> HEADER = List.of("figure", "measured", "baseline (same run)", "ratio", "goal", "result");
+    static final List<String> HEADER = List.of("figure", "measured", "baseline (same run)", "ratio", "goal", "result");
 
     private Goals() {
     }
 
     /** Every goal's row, in the order. */
-    public static List<List<String>> rows(Results results) {
+    static List<List<String>> rows(Results r) {
         List<List<String>> rows = new ArrayList<>();
-        Optional<JmhScore> hot1 = jmh(results, "HotLookupBenchmark.loadBalance", 1, Map.of());
-        rows.add(hot1.map(s -> row("hot lookup, load balance, 1 thread", Format.decimal(s.score()) + " ns/op, "
-                + Format.decimal(s.bytesPerOp()) + " B/op", "-", "-", "<= 30 ns/op, 0 B/op",
-                s.score() <= 30 && s.bytesPerOp() < 0.5)).orElse(notRun("hot lookup, load balance, 1 thread")));
-        rows.add(jmh(results, "HotLookupBenchmark.loadBalance", 2, Map.of()).map(s -> row(
-                "hot lookup, load balance, 2 threads", Format.decimal(s.score()) + " ns/op", "-", "-", "<= 40 ns/op",
-                s.score() <= 40)).orElse(notRun("hot lookup, load balance, 2 threads")));
-        Optional<JmhScore> cycling = jmh(results, "ScaleLookupBenchmark.lookup", 1, Map.of("shape", "1000x100", "target", "all"));
-        // the same cache, looked up one name at a time: the ratio is what touching other names' memory costs
-        Optional<JmhScore> oneName = jmh(results, "ScaleLookupBenchmark.lookup", 1, Map.of("shape", "1000x100", "target", "one"));
+        String hot1 = "hot lookup, load balance, 1 thread";
+        rows.add(jmh(r, "HotLookupBenchmark.loadBalance", 1, Map.of()).map(s -> row(hot1, decimal(s.score()) + " ns/op, "
+                + decimal(s.bytesPerOp()) + " B/op", "-", "-", "<= 30 ns/op, 0 B/op", s.score() <= 30 && s.bytesPerOp() < 0.5))
+                .orElse(notRun(hot1)));
+        String hot2 = "hot lookup, load balance, 2 threads";
+        rows.add(jmh(r, "HotLookupBenchmark.loadBalance", 2, Map.of()).map(s -> row(hot2, decimal(s.score()) + " ns/op", "-",
+                "-", "<= 40 ns/op", s.score() <= 40)).orElse(notRun(hot2)));
+        // the same cache looked up one name at a time: the ratio is what touching other names' memory costs
+        Optional<JmhScore> cycling = jmh(r, "ScaleLookupBenchmark.lookup", 1, Map.of("shape", "1000x100", "target", "all"));
+        Optional<JmhScore> one = jmh(r, "ScaleLookupBenchmark.lookup", 1, Map.of("shape", "1000x100", "target", "one"));
         String cyclingName = "lookup cycling through 1,000 names at 100,000 instances";
-        rows.add(cycling.isPresent() && oneName.isPresent() ? ratioRow(cyclingName, cycling.get().score(),
-                oneName.get().score(), Format.decimal(cycling.get().score()) + " ns/op",
-                "one name, same cache: " + Format.decimal(oneName.get().score()) + " ns/op", 1.5, true)
-                : notRun(cyclingName));
-        for (Propagation p : results.propagation() == null ? List.<Propagation>of() : results.propagation()) {
+        rows.add(cycling.isPresent() && one.isPresent() ? ratioRow(cyclingName, cycling.get().score(), one.get().score(),
+                decimal(cycling.get().score()) + " ns/op", "one name, same cache: " + decimal(one.get().score()) + " ns/op",
+                1.5, true) : notRun(cyclingName));
+        for (Propagation p : r.propagation() == null ? List.<Propagation>of() : r.propagation()) {
             rows.add(propagation(p.broker() + ": register -> REGISTERED", p.register(), p.rawOneWay()));
             rows.add(propagation(p.broker() + ": setStatus -> UPDATED", p.status(), p.rawOneWay()));
             rows.add(propagation(p.broker() + ": unregister -> UNREGISTERED", p.unregister(), p.rawOneWay()));
-            rows.add(ratioRow(p.broker() + ": register of a name's first instance -> REGISTERED, p50",
-                    p.firstInstance().p50(), p.rawOneWay().p50(), Format.micros(p.firstInstance().p50()),
-                    "raw one-way " + Format.micros(p.rawOneWay().p50()), 1.3, true));
+            rows.add(ratioRow(p.broker() + ": register of a name's first instance -> REGISTERED, p50", p.firstInstance().p50(),
+                    p.rawOneWay().p50(), micros(p.firstInstance().p50()), "raw one-way " + micros(p.rawOneWay().p50()), 1.3, true));
         }
-        if (results.propagation() == null) {
+        if (r.propagation() == null) {
             rows.add(notRun("propagation, NATS and Redis"));
         }
-        rows.add(results.coldLookup() == null ? notRun("cold lookup p50, NATS") : ratioRow("cold lookup p50, NATS",
-                results.coldLookup().cold().p50(), results.coldLookup().rawRequestReply().p50(),
-                Format.micros(results.coldLookup().cold().p50()),
-                "raw request/reply " + Format.micros(results.coldLookup().rawRequestReply().p50()), 1.5, true));
-        rows.add(jmh(results, "IngestBenchmark.heartbeat", 1, Map.of()).map(s -> row("ingest, one thread (JMH)",
-                Format.count(s.score()) + " msg/s, " + Format.count(s.bytesPerOp()) + " B/msg", "-", "-",
-                ">= 500,000 msg/s, <= 300 B/msg", s.score() >= 500_000 && s.bytesPerOp() <= 300))
-                .orElse(notRun("ingest, one thread (JMH)")));
-        rows.add(results.ingest() == null ? notRun("ingest end to end through NATS") : ratioRow(
-                "ingest end to end through NATS", results.ingest().registryPerSecond(), results.ingest().rawPerSecond(),
-                Format.count(results.ingest().registryPerSecond()) + " msg/s",
-                "raw jnats subscriber " + Format.count(results.ingest().rawPerSecond()) + " msg/s", 0.5, false));
-        rows.add(results.scale() == null ? notRun("heap per cached instance at 100,000") : row(
-                "heap per cached instance at " + Format.count(results.scale().instances()),
-                Format.count(results.scale().bytesPerInstance()) + " B", "-", "-", "<= 500 B",
-                results.scale().bytesPerInstance() <= 500));
-        rows.add(results.heartbeatCost() == null ? notRun("heartbeat cost") : row("heartbeat cost, "
-                        + Format.count(results.heartbeatCost().registrations()) + " registrations at "
-                        + results.heartbeatCost().intervalMillis() / 1000 + " s",
-                Format.decimal(results.heartbeatCost().cpuPercent()) + " % of one core",
-                "same JVM, no registrations: " + Format.decimal(results.heartbeatCost().idleCpuPercent()) + " %", "-",
-                "< 5 % of one core", results.heartbeatCost().cpuPercent() < 5));
-        rows.add(results.failureDetection() == null ? notRun("failure detection") : row(
-                "failure detection, last heartbeat -> EXPIRED, 1 s interval, factor 1.5",
-                "mean " + Format.millis(results.failureDetection().sinceLastBeat().mean()) + ", max "
-                        + Format.millis(results.failureDetection().sinceLastBeat().max()), "-", "-",
-                "mean <= 1,550 ms, max <= 1,600 ms", results.failureDetection().sinceLastBeat().mean() <= 1_550_000
-                        && results.failureDetection().sinceLastBeat().max() <= 1_600_000));
+        var cold = r.coldLookup();
+        rows.add(cold == null ? notRun("cold lookup p50, NATS") : ratioRow("cold lookup p50, NATS", cold.cold().p50(),
+                cold.rawRequestReply().p50(), micros(cold.cold().p50()), "raw request/reply " + micros(cold.rawRequestReply().p50()),
+                1.5, true));
+        rows.add(jmh(r, "IngestBenchmark.heartbeat", 1, Map.of()).map(s -> row("ingest, one thread (JMH)", count(s.score())
+                + " msg/s, " + count(s.bytesPerOp()) + " B/msg", "-", "-", ">= 500,000 msg/s, <= 300 B/msg",
+                s.score() >= 500_000 && s.bytesPerOp() <= 300)).orElse(notRun("ingest, one thread (JMH)")));
+        var ingest = r.ingest();
+        rows.add(ingest == null ? notRun("ingest end to end through NATS") : ratioRow("ingest end to end through NATS ("
+                + count(ingest.instances()) + " instances, a raw publisher at most 10,000 messages ahead)",
+                ingest.registryPerSecond(), ingest.rawPerSecond(), count(ingest.registryPerSecond()) + " msg/s",
+                "raw jnats subscriber " + count(ingest.rawPerSecond()) + " msg/s", 0.5, false));
+        var scale = r.scale();
+        rows.add(scale == null ? notRun("heap per cached instance at 100,000") : row("heap per cached instance at "
+                + count(scale.instances()), count(scale.bytesPerInstance()) + " B (used heap after GCs,"
+                + " filled minus empty; filled in " + decimal(scale.fillSeconds()) + " s)", "-", "-", "<= 500 B", scale.bytesPerInstance() <= 500));
+        var beat = r.heartbeatCost();
+        rows.add(beat == null ? notRun("heartbeat cost") : row("heartbeat cost, " + count(beat.registrations()) + " registrations at "
+                + beat.intervalMillis() / 1000 + " s", decimal(beat.cpuPercent()) + " % of one core over " + count(beat.windowSeconds()) + " s ("
+                + count(beat.messagesPerSecond()) + " msg/s, " + count(beat.bytesPerSecond()) + " B/s on the wire)",
+                "same JVM, no registrations: " + decimal(beat.idleCpuPercent()) + " %", "-", "< 5 % of one core", beat.cpuPercent() < 5));
+        var fd = r.failureDetection();
+        rows.add(fd == null ? notRun("failure detection") : row("failure detection, last heartbeat -> EXPIRED, 1 s interval, factor 1.5 ("
+                + fd.killed() + " SIGKILLed JVMs, due check " + fd.dueCheckMillis() + " ms)", "mean " + millis(fd.sinceLastBeat().mean())
+                + ", p99 " + millis(fd.sinceLastBeat().p99()) + ", max " + millis(fd.sinceLastBeat().max()), "from the SIGKILL: mean "
+                + millis(fd.sinceKill().mean()) + ", max " + millis(fd.sinceKill().max()), "-",
+                "mean <= 1,550 ms, max <= 1,600 ms", fd.sinceLastBeat().mean() <= 1_550_000 && fd.sinceLastBeat().max() <= 1_600_000));
         return rows;
     }
 
     /** The JMH score of {@code benchmark} with these threads and parameters, if it ran. */
     static Optional<JmhScore> jmh(Results results, String benchmark, int threads, Map<String, String> params) {
-        return results.jmh() == null ? Optional.empty()
-                : results.jmh().stream().filter(s -> s.is(benchmark, threads, params)).findFirst();
+        return results.jmh() == null ? Optional.empty() : results.jmh().stream().filter(s -> s.is(benchmark, threads, params)).findFirst();
     }
 
     private static List<String> propagation(String name, Latency measured, Latency raw) {
         double p50 = measured.p50() / raw.p50();
         double p99 = measured.p99() / raw.p99();
-        return row(name, "p50 " + Format.micros(measured.p50()) + ", p99 " + Format.micros(measured.p99()),
-                "raw one-way p50 " + Format.micros(raw.p50()) + ", p99 " + Format.micros(raw.p99()),
-                "p50 " + Format.ratio(p50) + ", p99 " + Format.ratio(p99), "p50 <= 1.15x, p99 <= 1.5x",
+        return row(name, "p50 " + micros(measured.p50()) + ", p99 " + micros(measured.p99()), "raw one-way p50 " + micros(raw.p50())
+                + ", p99 " + micros(raw.p99()), "p50 " + ratio(p50) + ", p99 " + ratio(p99), "p50 <= 1.15x, p99 <= 1.5x",
                 p50 <= 1.15 && p99 <= 1.5);
     }
 
     private static List<String> ratioRow(String name, double measured, double baseline, String shown, String baselineShown,
                                          double goal, boolean atMost) {
         double ratio = measured / baseline;
-        return row(name, shown, baselineShown, Format.ratio(ratio), (atMost ? "<= " : ">= ") + goal + "x",
-                atMost ? ratio <= goal : ratio >= goal);
+        return row(name, shown, baselineShown, ratio(ratio), (atMost ? "<= " : ">= ") + goal + "x", atMost ? ratio <= goal : ratio >= goal);
     }
 
     private static List<String> row(String name, String measured, String baseline, String ratio, String goal, boolean met) {

@@ -40,7 +40,7 @@ public final class Plots {
         chart.getStyler().setXAxisLogarithmic(true).setYAxisLogarithmic(true);
         chart.getStyler().setLegendPosition(Styler.LegendPosition.InsideNW);
         chart.setCustomXAxisTickLabelsFormatter(Plots::percentileLabel);
-        chart.setCustomYAxisTickLabelsFormatter(Format::count);
+        chart.setCustomYAxisTickLabelsFormatter(Markdown::count);
         for (Map.Entry<String, Latency> samples : series.entrySet()) {
             List<Latency.Point> curve = samples.getValue().curve();
             double[] x = new double[curve.size()];
@@ -49,7 +49,7 @@ public final class Plots {
                 x[i] = 1 / (1 - curve.get(i).percentile() / 100);
                 y[i] = curve.get(i).micros();
             }
-            XYSeries line = chart.addSeries(samples.getKey() + " (p50 " + Format.micros(samples.getValue().p50()) + ")", x, y);
+            XYSeries line = chart.addSeries(samples.getKey() + " (p50 " + Markdown.micros(samples.getValue().p50()) + ")", x, y);
             line.setMarker(SeriesMarkers.NONE);
         }
         save(chart, file);
@@ -61,7 +61,7 @@ public final class Plots {
                 "ns per lookup");
         chart.getStyler().setXAxisLogarithmic(true).setYAxisMin(0.0);
         chart.getStyler().setLegendPosition(Styler.LegendPosition.InsideNW);
-        chart.setCustomXAxisTickLabelsFormatter(Format::count);
+        chart.setCustomXAxisTickLabelsFormatter(Markdown::count);
         for (Line line : lines) {
             chart.addSeries(line.label(), line.x(), line.y(), line.errors());
         }

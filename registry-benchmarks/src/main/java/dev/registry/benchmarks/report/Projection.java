@@ -46,9 +46,9 @@ public final class Projection {
                     double nats = (in + out) / fleet.natsCapacityPerSecond();
                     double redis = (in + out) / fleet.redisCapacityPerSecond();
                     double cpu = perObserver * cpuPerMessage;
-                    rows.add(List.of(Format.count(instances), interval + " s", Format.count(processes) + ", "
-                                    + (observesAll ? "every name" : FEW_NAMES + " names"), Format.count(in), Format.count(out),
-                            Format.ratio(nats), Format.ratio(redis), Format.decimal(cpu), where(nats, redis, cpu)));
+                    rows.add(List.of(Markdown.count(instances), interval + " s", Markdown.count(processes) + ", "
+                                    + (observesAll ? "every name" : FEW_NAMES + " names"), Markdown.count(in), Markdown.count(out),
+                            Markdown.ratio(nats), Markdown.ratio(redis), Markdown.decimal(cpu), where(nats, redis, cpu)));
                 }
             }
         }

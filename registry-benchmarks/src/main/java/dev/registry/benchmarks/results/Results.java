@@ -1,11 +1,20 @@
 package dev.registry.benchmarks.results;
 
+import com.fasterxml.jackson.databind.DeserializationFeature;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.SerializationFeature;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.util.List;
+import java.util.Map;
 
 /**
  * Everything one run of {@code scripts/bench} measured, with the commit and machine it measured: what
  * {@code results.json} holds and the only input of the report. A section is {@code null} when its part did not
- * run ({@code --fleet} alone, no {@code --go-bench}). Latencies are in microseconds. Immutable.
+ * run ({@code --fleet} alone, no {@code --go-bench}). Latencies are in microseconds. Immutable; read and
+ * written as indented JSON with {@link #read} and {@link #write}.
  *
  * @param run              what was measured, when, how long it took
  * @param machine          the machine and the software it ran
@@ -22,6 +31,54 @@ import java.util.List;
 public record Results(Run run, Machine machine, List<JmhScore> jmh, List<Propagation> propagation,
                       ColdLookup coldLookup, FailureDetection failureDetection, HeartbeatCost heartbeatCost,
                       Ingest ingest, Scale scale, Fleet fleet, GoFigures go) {
+
+    /** Unknown fields are ignored, so an older results.json, or a Go binary printing more, still reads. */
+    public static final ObjectMapper MAPPER = new ObjectMapper().enable(SerializationFeature.INDENT_OUTPUT)
+            .disable(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES);
+
+    /** Writes {@code results} to {@code file}, creating its directory. */
+    public static void write(Path file, Results results) {
+        try {
+            Files.createDirectories(file.toAbsolutePath().getParent());
+            MAPPER.writeValue(file.toFile(), results);
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot write " + file, e);
+        }
+    }
+
+    /** The results in {@code file}. */
+    public static Results read(Path file) {
+        try {
+            return MAPPER.readValue(file.toFile(), Results.class);
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot read " + file, e);
+        }
+    }
+
+    /**
+     * One JMH result.
+     *
+     * @param benchmark  the benchmark method, e.g. {@code HotLookupBenchmark.loadBalance}
+     * @param params     the {@code @Param} values of the run (empty when none)
+     * @param threads    benchmark threads
+     * @param score      the primary score
+     * @param error      its 99.9 % confidence half-width; 0 when JMH had too few iterations to compute one
+     * @param unit       the primary score's unit, e.g. {@code ns/op}
+     * @param bytesPerOp bytes allocated per operation ({@code -prof gc}'s {@code gc.alloc.rate.norm})
+     */
+    public record JmhScore(String benchmark, Map<String, String> params, int threads, double score, double error,
+                           String unit, double bytesPerOp) {
+
+        /** Copies {@code params}. */
+        public JmhScore {
+            params = Map.copyOf(params);
+        }
+
+        /** Whether this is a run of {@code benchmark} with {@code threads} threads and these parameter values. */
+        public boolean is(String benchmark, int threads, Map<String, String> params) {
+            return this.benchmark.equals(benchmark) && this.threads == threads && this.params.equals(params);
+        }
+    }
 
     /**
      * @param commit         {@code git rev-parse HEAD} of the measured tree

@@ -14,18 +14,18 @@ class JsonTest {
         Results results = SampleResults.of(true);
         Path file = dir.resolve("docs/benchmarks/results.json");
 
-        Json.write(file, results);
+        Results.write(file, results);
 
-        assertEquals(results, Json.read(file));
+        assertEquals(results, Results.read(file));
     }
 
     @Test
     void aSectionThatDidNotRunStaysAbsent(@TempDir Path dir) {
         Path file = dir.resolve("results.json");
 
-        Json.write(file, SampleResults.of(false));
+        Results.write(file, SampleResults.of(false));
 
-        assertNull(Json.read(file).go());
+        assertNull(Results.read(file).go());
     }
 
     @Test

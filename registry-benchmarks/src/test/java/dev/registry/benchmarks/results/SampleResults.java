@@ -6,6 +6,7 @@ import dev.registry.benchmarks.results.Results.Fleet;
 import dev.registry.benchmarks.results.Results.GoFigures;
 import dev.registry.benchmarks.results.Results.HeartbeatCost;
 import dev.registry.benchmarks.results.Results.Ingest;
+import dev.registry.benchmarks.results.Results.JmhScore;
 import dev.registry.benchmarks.results.Results.Machine;
 import dev.registry.benchmarks.results.Results.Observer;
 import dev.registry.benchmarks.results.Results.Propagation;

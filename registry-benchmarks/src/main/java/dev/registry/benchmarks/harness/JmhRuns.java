@@ -1,7 +1,9 @@
-package dev.registry.benchmarks.jmh;
+package dev.registry.benchmarks.harness;
 
-import dev.registry.benchmarks.harness.Settings;
-import dev.registry.benchmarks.results.JmhScore;
+import dev.registry.benchmarks.jmh.HotLookupBenchmark;
+import dev.registry.benchmarks.jmh.IngestBenchmark;
+import dev.registry.benchmarks.jmh.ScaleLookupBenchmark;
+import dev.registry.benchmarks.results.Results.JmhScore;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
@@ -20,13 +22,13 @@ import org.openjdk.jmh.runner.options.TimeValue;
  * Runs this module's JMH benchmarks through JMH's API, always with the GC profiler (bytes allocated per
  * operation), each benchmark in forked JVMs of this class path, and returns their scores. Stateless.
  */
-public final class JmhRuns {
+final class JmhRuns {
 
     private JmhRuns() {
     }
 
     /** {@link HotLookupBenchmark} with 1 thread, then 2; {@link ScaleLookupBenchmark}; {@link IngestBenchmark}. */
-    public static List<JmhScore> all(Settings settings) {
+    static List<JmhScore> all(Settings settings) {
         List<JmhScore> scores = new ArrayList<>(run(settings, HotLookupBenchmark.class, 1));
         scores.addAll(run(settings, HotLookupBenchmark.class, 2));
         scores.addAll(run(settings, ScaleLookupBenchmark.class, 1));
@@ -48,9 +50,8 @@ public final class JmhRuns {
                 params.getParamsKeys().forEach(key -> values.put(key, params.getParam(key)));
                 String name = params.getBenchmark();
                 Result<?> primary = result.getPrimaryResult();
-                double bytes = result.getSecondaryResults().entrySet().stream()
-                        .filter(e -> e.getKey().endsWith("gc.alloc.rate.norm")).mapToDouble(e -> e.getValue().getScore())
-                        .findFirst().orElse(Double.NaN);
+                double bytes = result.getSecondaryResults().keySet().stream().filter(key -> key.endsWith("gc.alloc.rate.norm"))
+                        .mapToDouble(key -> result.getSecondaryResults().get(key).getScore()).findFirst().orElse(Double.NaN);
                 scores.add(new JmhScore(name.substring(name.lastIndexOf('.', name.lastIndexOf('.') - 1) + 1), values,
                         params.getThreads(), primary.getScore(),
                         Double.isNaN(primary.getScoreError()) ? 0 : primary.getScoreError(), primary.getScoreUnit(), bytes));
