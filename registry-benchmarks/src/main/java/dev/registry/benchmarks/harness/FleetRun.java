@@ -1,12 +1,11 @@
 package dev.registry.benchmarks.harness;
 
-import org.HdrHistogram.Histogram;
-import dev.registry.benchmarks.results.Latency;
 import com.fasterxml.jackson.databind.JsonNode;
 import dev.registry.Addresses;
 import dev.registry.Registration;
 import dev.registry.Registry;
 import dev.registry.benchmarks.fixture.GoMessages;
+import dev.registry.benchmarks.results.Latency;
 import dev.registry.benchmarks.results.Results;
 import dev.registry.benchmarks.results.Results.Fleet;
 import dev.registry.benchmarks.results.Results.Observer;
@@ -21,18 +20,20 @@ import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import org.HdrHistogram.Histogram;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
  * A fleet on one nats-server of its own (monitoring port on, for {@code /varz}): {@code processes} owner JVMs
- * ({@link ChildProcess} {@code owner}, small heaps), each registering one instance of each of {@code names} names at a 1 s
- * interval, and two observer JVMs ({@link ChildProcess} {@code all} and {@code lookup}): one observing every name, one looking up 50 names
- * in a loop. Measures, in this order: the raw capacity of one nats-server and of one redis-server (one raw
- * publisher and subscriber, before the fleet starts); over one window, the broker's messages in and out per second and each observer's CPU,
- * messages and heap; the propagation of a {@code register} in one more process (this one) to the observe-all
- * observer, beside raw one-way samples in the same rounds; and, after the server is killed and restarted on its
- * port, how long each observer takes to hear from every one of its instances again. Not thread-safe.
+ * ({@link ChildProcess} {@code owner}, small heaps), each registering one instance of each of {@code names} names
+ * at a 1 s interval, and two observer JVMs ({@link ChildProcess} {@code all} and {@code lookup}): one observing
+ * every name, one looking up 50 names in a loop. Measures, in this order: the raw capacity of one nats-server and
+ * of one redis-server (one raw publisher and subscriber, before the fleet starts); over one window, the broker's
+ * messages in and out per second and each observer's CPU, messages and heap; the propagation of a {@code register}
+ * in one more process (this one) to the observe-all observer, beside raw one-way samples in the same rounds; and,
+ * after the server is killed and restarted on its port, how long each observer takes to hear from every one of its
+ * instances again. Not thread-safe.
  */
 final class FleetRun {
 
@@ -74,51 +75,40 @@ final class FleetRun {
             }
             children.forEach(owner -> owner.awaitLine("registered", TIMEOUT));
             int looked = Math.min(LOOKED_UP_NAMES, names);
-            ChildJvm all = observer(url, topic, "all", names, instances);
-            ChildJvm lookup = observer(url, topic, "lookup", looked, looked * processes);
-            children.add(all);
-            children.add(lookup);
-            all.awaitLine("ready", TIMEOUT);
-            lookup.awaitLine("ready", TIMEOUT);
+            List<Observer> shapes = List.of(new Observer("all", names, instances, 0, 0, 0, 0),
+                    new Observer("lookup", looked, looked * processes, 0, 0, 0, 0));
+            List<ChildJvm> observers = shapes.stream().map(o -> ChildJvm.start(ChildJvm.SMALL, List.of(o.pattern(), url, topic,
+                    PREFIX, String.valueOf(o.names()), String.valueOf(o.instances())))).toList();
+            children.addAll(observers);
+            observers.forEach(observer -> observer.awaitLine("ready", TIMEOUT));
             LOG.info("fleet: every observer caches its instances; measuring");
             long[] before = varz(monitor);
-            all.send("measure " + window.toSeconds());
-            lookup.send("measure " + window.toSeconds());
-            Map<String, Double> allResult = all.awaitResult(window.plus(TIMEOUT));
-            Map<String, Double> lookupResult = lookup.awaitResult(window.plus(TIMEOUT));
+            observers.forEach(observer -> observer.send("measure " + window.toSeconds()));
+            List<Map<String, Double>> measured = observers.stream().map(observer -> observer.awaitResult(window.plus(TIMEOUT))).toList();
             long[] after = varz(monitor);
             Histogram propagation = Bench.histogram();
             Histogram raw = Bench.histogram();
-            propagate(url, topic, all, probes, propagation, raw);
+            propagate(url, topic, observers.get(0), probes, propagation, raw);
             LOG.info("fleet: restarting nats-server");
             nats.kill();
-            all.send("mark");
-            lookup.send("mark");
-            all.awaitLine("armed", TIMEOUT);
-            lookup.awaitLine("armed", TIMEOUT);
+            observers.forEach(observer -> observer.send("mark"));
+            observers.forEach(observer -> observer.awaitLine("armed", TIMEOUT));
             nats.restart();
             long restarted = System.nanoTime();
-            double allResync = (Long.parseLong(all.awaitLine("resynced", TIMEOUT)) - restarted) / 1e9;
-            double lookupResync = (Long.parseLong(lookup.awaitLine("resynced", TIMEOUT)) - restarted) / 1e9;
-            return new Fleet(processes, instances, names, INTERVAL_MILLIS, (after[2] - before[2]) / 1e9,
-                    (after[0] - before[0]) * 1e9 / (after[2] - before[2]), (after[1] - before[1]) * 1e9 / (after[2] - before[2]), natsCapacity, redisCapacity,
-                    List.of(observer("all", names, instances, allResult, allResync),
-                            observer("lookup", looked, looked * processes, lookupResult, lookupResync)),
-                    Latency.of(propagation), Latency.of(raw));
+            List<Observer> results = new ArrayList<>();
+            for (int i = 0; i < shapes.size(); i++) {
+                Observer o = shapes.get(i);
+                double wall = measured.get(i).get("wallNanos");
+                results.add(new Observer(o.pattern(), o.names(), o.instances(), measured.get(i).get("messages") * 1e9 / wall,
+                        100 * measured.get(i).get("cpuNanos") / wall, measured.get(i).get("heapBytes"),
+                        (Long.parseLong(observers.get(i).awaitLine("resynced", TIMEOUT)) - restarted) / 1e9));
+            }
+            double seconds = (after[2] - before[2]) / 1e9;
+            return new Fleet(processes, instances, names, INTERVAL_MILLIS, seconds, (after[0] - before[0]) / seconds,
+                    (after[1] - before[1]) / seconds, natsCapacity, redisCapacity, results, Latency.of(propagation), Latency.of(raw));
         } finally {
             children.forEach(ChildJvm::close);
         }
-    }
-
-    private static ChildJvm observer(String url, String topic, String pattern, int names, int expected) {
-        return ChildJvm.start(ChildJvm.SMALL, List.of(pattern, url, topic, PREFIX,
-                String.valueOf(names), String.valueOf(expected)));
-    }
-
-    private static Observer observer(String pattern, int names, int instances, Map<String, Double> result, double resync) {
-        double wall = result.get("wallNanos");
-        return new Observer(pattern, names, instances, result.get("messages") * 1e9 / wall,
-                100 * result.get("cpuNanos") / wall, result.get("heapBytes"), resync);
     }
 
     /** Registers and unregisters probe instances of the first name in this process; times each to {@code all}'s event. */

@@ -1,5 +1,6 @@
 package dev.registry.benchmarks.harness;
 
+
 /**
  * How many samples a run takes and how long it measures; described in results.json. Immutable.
  *
