@@ -73,7 +73,7 @@ public final class Harness {
      * One registry's cache filled with 100,000 instances (1,000 names x 100): the heap they hold (used heap after a
      * full GC, filled minus empty, so everything the registry keeps per instance counts: the decoded service, the
      * cache entry, the per-name snapshot) and the time to fill it, in a JVM that has filled one already (compiled
-     * code). Lookups at this size are the JMH {@code ScaleLookupBenchmark}'s.
+     * code). Lookups at this size are the JMH {@code RegistryBenchmark.lookup}'s.
      */
     private static Scale scale() {
         int names = 1_000;

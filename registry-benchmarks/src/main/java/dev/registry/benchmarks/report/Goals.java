@@ -24,6 +24,9 @@ final class Goals {
 
     /** The columns of {@link #rows}. */
     static final List<String> HEADER = List.of("figure", "measured", "baseline (same run)", "ratio", "goal", "result");
+    /** The parameters of the hot lookup's and the heartbeat's JMH runs. */
+    static final Map<String, String> HOT = Map.of("shape", "1x16", "target", "one");
+    static final Map<String, String> HEARTBEAT = Map.of("shape", "10x100", "target", "one");
 
     private Goals() {
     }
@@ -32,15 +35,15 @@ final class Goals {
     static List<List<String>> rows(Results r) {
         List<List<String>> rows = new ArrayList<>();
         String hot1 = "hot lookup, load balance, 1 thread";
-        rows.add(jmh(r, "HotLookupBenchmark.loadBalance", 1, Map.of()).map(s -> row(hot1, decimal(s.score()) + " ns/op, "
+        rows.add(jmh(r, "RegistryBenchmark.hot", 1, HOT).map(s -> row(hot1, decimal(s.score()) + " ns/op, "
                 + decimal(s.bytesPerOp()) + " B/op", "-", "-", "<= 30 ns/op, 0 B/op", s.score() <= 30 && s.bytesPerOp() < 0.5))
                 .orElse(notRun(hot1)));
         String hot2 = "hot lookup, load balance, 2 threads";
-        rows.add(jmh(r, "HotLookupBenchmark.loadBalance", 2, Map.of()).map(s -> row(hot2, decimal(s.score()) + " ns/op", "-",
+        rows.add(jmh(r, "RegistryBenchmark.hot", 2, HOT).map(s -> row(hot2, decimal(s.score()) + " ns/op", "-",
                 "-", "<= 40 ns/op", s.score() <= 40)).orElse(notRun(hot2)));
         // the same cache looked up one name at a time: the ratio is what touching other names' memory costs
-        Optional<JmhScore> cycling = jmh(r, "ScaleLookupBenchmark.lookup", 1, Map.of("shape", "1000x100", "target", "all"));
-        Optional<JmhScore> one = jmh(r, "ScaleLookupBenchmark.lookup", 1, Map.of("shape", "1000x100", "target", "one"));
+        Optional<JmhScore> cycling = jmh(r, "RegistryBenchmark.lookup", 1, Map.of("shape", "1000x100", "target", "all"));
+        Optional<JmhScore> one = jmh(r, "RegistryBenchmark.lookup", 1, Map.of("shape", "1000x100", "target", "one"));
         String cyclingName = "lookup cycling through 1,000 names at 100,000 instances";
         rows.add(cycling.isPresent() && one.isPresent() ? ratioRow(cyclingName, cycling.get().score(), one.get().score(),
                 decimal(cycling.get().score()) + " ns/op", "one name, same cache: " + decimal(one.get().score()) + " ns/op",
@@ -59,7 +62,7 @@ final class Goals {
         rows.add(cold == null ? notRun("cold lookup p50, NATS") : ratioRow("cold lookup p50, NATS", cold.cold().p50(),
                 cold.rawRequestReply().p50(), micros(cold.cold().p50()), "raw request/reply " + micros(cold.rawRequestReply().p50()),
                 1.5, true));
-        rows.add(jmh(r, "IngestBenchmark.heartbeat", 1, Map.of()).map(s -> row("ingest, one thread (JMH)", count(s.score())
+        rows.add(jmh(r, "RegistryBenchmark.heartbeat", 1, HEARTBEAT).map(s -> row("ingest, one thread (JMH)", count(s.score())
                 + " msg/s, " + count(s.bytesPerOp()) + " B/msg", "-", "-", ">= 500,000 msg/s, <= 300 B/msg",
                 s.score() >= 500_000 && s.bytesPerOp() <= 300)).orElse(notRun("ingest, one thread (JMH)")));
         var ingest = r.ingest();

@@ -109,16 +109,16 @@ public final class Report {
 
     private void jmh(Markdown md, List<JmhScore> scores) {
         md.heading(2, "JMH").paragraph("Average time or throughput with JMH's GC profiler (B/op is `gc.alloc.rate.norm`), ± the"
-                + " 99.9 % interval. Hot lookup: `getService(name, loadBalance)` of a name with 16 cached instances, the registry"
-                + " shared by every thread. Scale: `getService(name, loadBalance)` with `shape` = names x instances cached, one"
-                + " name again and again or cycling through all. Ingest: Go-shaped heartbeats of 1,000 cached instances handed to"
-                + " the inbound path on one thread.");
+                + " 99.9 % interval. `hot`: `getService(name, loadBalance)` of a name with 16 cached instances, the registry"
+                + " shared by every thread. `lookup`: the same with `shape` = names x instances cached, one name again and again"
+                + " or cycling through all. `heartbeat`: Go-shaped heartbeats of 1,000 cached instances handed to the inbound"
+                + " path on one thread.");
         md.table(List.of("benchmark", "params", "threads", "score", "unit", "B/op"), scores.stream().map(s -> List.of(s.benchmark(),
                 new TreeMap<>(s.params()).toString(), String.valueOf(s.threads()), Markdown.score(s.score(), s.error()), s.unit(),
                 decimal(s.bytesPerOp()))).toList());
         List<Plots.Line> lines = new ArrayList<>();
         for (String target : List.of("one", "all")) {
-            List<JmhScore> line = scores.stream().filter(s -> s.benchmark().equals("ScaleLookupBenchmark.lookup")
+            List<JmhScore> line = scores.stream().filter(s -> s.benchmark().equals("RegistryBenchmark.lookup")
                     && target.equals(s.params().get("target"))).sorted(Comparator.comparingDouble(Report::instances)).toList();
             lines.add(new Plots.Line(target.equals("one") ? "one name looked up" : "cycling through every name",
                     line.stream().mapToDouble(Report::instances).toArray(), line.stream().mapToDouble(JmhScore::score).toArray(),
@@ -181,7 +181,7 @@ public final class Report {
                 + " of the ingest run's 1,000 instances and " + count(go.heapVisibleInstances()) + " of the heap fill's "
                 + count(go.heapInstances()) + " (see the notes).");
         List<List<String>> rows = new ArrayList<>();
-        Goals.jmh(results, "HotLookupBenchmark.loadBalance", 1, Map.of()).ifPresent(s -> rows.add(List.of(
+        Goals.jmh(results, "RegistryBenchmark.hot", 1, Goals.HOT).ifPresent(s -> rows.add(List.of(
                 "hot lookup, load balance, 1 thread", decimal(go.hotLookupNs()) + " ns, " + count(go.hotLookupBytes()) + " B, "
                         + count(go.hotLookupAllocs()) + " allocs", decimal(s.score()) + " ns, " + decimal(s.bytesPerOp()) + " B",
                 ratio(s.score() / go.hotLookupNs()))));
@@ -240,7 +240,7 @@ public final class Report {
         return series;
     }
 
-    /** The instances cached in a {@code ScaleLookupBenchmark} run: names x instances per name. */
+    /** The instances cached in a {@code RegistryBenchmark.lookup} run: names x instances per name. */
     private static double instances(JmhScore score) {
         String[] shape = score.params().get("shape").split("x");
         return Double.parseDouble(shape[0]) * Double.parseDouble(shape[1]);

@@ -58,7 +58,7 @@ public record Results(Run run, Machine machine, List<JmhScore> jmh, List<Propaga
     /**
      * One JMH result.
      *
-     * @param benchmark  the benchmark method, e.g. {@code HotLookupBenchmark.loadBalance}
+     * @param benchmark  the benchmark method, e.g. {@code RegistryBenchmark.hot}
      * @param params     the {@code @Param} values of the run (empty when none)
      * @param threads    benchmark threads
      * @param score      the primary score

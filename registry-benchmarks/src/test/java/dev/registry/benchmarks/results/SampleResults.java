@@ -35,13 +35,13 @@ public final class SampleResults {
         Machine machine = new Machine("Xeon", 2, 23.5, "Linux", "OpenJDK 17", "nats-server: v2.9.10", "Redis 7.0.15",
                 "jnats 2.26.2", "0.5 0.5 0.5", "1.0 1.0 1.0");
         List<JmhScore> jmh = List.of(
-                new JmhScore("HotLookupBenchmark.loadBalance", Map.of(), 1, 25, 1, "ns/op", 0.0),
-                new JmhScore("HotLookupBenchmark.loadBalance", Map.of(), 2, 45, 2, "ns/op", 0.0),
-                new JmhScore("ScaleLookupBenchmark.lookup", Map.of("shape", "1x16", "target", "one"), 1, 40, 1, "ns/op", 0),
-                new JmhScore("ScaleLookupBenchmark.lookup", Map.of("shape", "1x16", "target", "all"), 1, 41, 1, "ns/op", 0),
-                new JmhScore("ScaleLookupBenchmark.lookup", Map.of("shape", "1000x100", "target", "one"), 1, 44, 1, "ns/op", 0),
-                new JmhScore("ScaleLookupBenchmark.lookup", Map.of("shape", "1000x100", "target", "all"), 1, 80, 0, "ns/op", 0),
-                new JmhScore("IngestBenchmark.heartbeat", Map.of(), 1, 600_000, 10_000, "ops/s", 250));
+                new JmhScore("RegistryBenchmark.hot", Map.of("shape", "1x16", "target", "one"), 1, 25, 1, "ns/op", 0.0),
+                new JmhScore("RegistryBenchmark.hot", Map.of("shape", "1x16", "target", "one"), 2, 45, 2, "ns/op", 0.0),
+                new JmhScore("RegistryBenchmark.lookup", Map.of("shape", "1x16", "target", "one"), 1, 40, 1, "ns/op", 0),
+                new JmhScore("RegistryBenchmark.lookup", Map.of("shape", "1x16", "target", "all"), 1, 41, 1, "ns/op", 0),
+                new JmhScore("RegistryBenchmark.lookup", Map.of("shape", "1000x100", "target", "one"), 1, 44, 1, "ns/op", 0),
+                new JmhScore("RegistryBenchmark.lookup", Map.of("shape", "1000x100", "target", "all"), 1, 80, 0, "ns/op", 0),
+                new JmhScore("RegistryBenchmark.heartbeat", Map.of("shape", "10x100", "target", "one"), 1, 600_000, 10_000, "ops/s", 250));
         Propagation nats = new Propagation("NATS", constant(100), constant(110), constant(120), constant(105), constant(140));
         Propagation redis = new Propagation("Redis", constant(200), constant(220), constant(240), constant(210), constant(300));
         Fleet fleet = new Fleet(20, 10_000, 500, 1_000, 20, 10_000, 11_000, 400_000, 250_000,
