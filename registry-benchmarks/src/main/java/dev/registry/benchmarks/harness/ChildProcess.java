@@ -10,15 +10,24 @@ import dev.registry.nats.NatsPubsub;
 import io.nats.client.Dispatcher;
 import io.nats.client.Statistics;
 import java.io.BufferedReader;
+import java.io.BufferedWriter;
 import java.io.IOException;
 import java.io.InputStreamReader;
+import java.io.UncheckedIOException;
 import java.lang.management.ManagementFactory;
 import java.nio.charset.StandardCharsets;
+import java.nio.file.Path;
 import java.time.Duration;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
 import java.util.Set;
+import java.util.concurrent.BlockingQueue;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ExecutionException;
+import java.util.concurrent.LinkedBlockingQueue;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
 import java.util.concurrent.locks.LockSupport;
@@ -43,15 +52,115 @@ import java.util.concurrent.locks.LockSupport;
  *
  * <p>Arguments: {@code <owner|all|lookup> <nats url> <main topic> <name prefix> <names> <count> <interval millis>
  * <first address>}.
+ *
+ * <p>An instance is the harness's end: a child JVM it started from its own class path ({@link #start}), when a
+ * figure needs a process of its own (one that can be SIGKILLed, or whose CPU time is the figure). The child's
+ * standard output is queued, one line per fact, by a daemon thread, so that a wait for a line has a deadline; its
+ * standard error goes to the harness's. Not thread-safe: one thread talks to a child.
  */
-public final class ChildProcess {
+public final class ChildProcess implements AutoCloseable {
 
     /** Addresses of the instances whose propagation the fleet times: {@code 10.250.x.y}. */
     static final String PROBE_PREFIX = "10.250.";
     private static final Duration TIMEOUT = Duration.ofSeconds(120);
+    /** Small, fast-starting JVMs, for children that run a few registrations or an observer. */
+    static final List<String> SMALL = List.of("-Xmx64m", "-XX:+UseSerialGC", "-XX:TieredStopAtLevel=1");
+    private static final String END = "\u0000end";
 
-    private ChildProcess() {
+    private final Process process;
+    private final BufferedWriter input;
+    private final BlockingQueue<String> lines = new LinkedBlockingQueue<>();
+
+    private ChildProcess(Process process) {
+        this.process = process;
+        this.input = process.outputWriter();
+        Thread reader = new Thread(() -> {
+            try (BufferedReader output = process.inputReader()) {
+                output.lines().forEach(lines::add);
+            } catch (IOException | UncheckedIOException ended) {
+                // the child is gone: the end marker below tells the waiting thread
+            }
+            lines.add(END);
+        }, "bench-child-" + process.pid());
+        reader.setDaemon(true);
+        reader.start();
     }
+
+    /** Starts a child JVM running {@link #main} with {@code jvmOptions} and {@code arguments}. */
+    static ChildProcess start(List<String> jvmOptions, List<String> arguments) {
+        List<String> command = new ArrayList<>(List.of(Path.of(System.getProperty("java.home"), "bin", "java").toString()));
+        command.addAll(jvmOptions);
+        command.addAll(List.of("-cp", System.getProperty("java.class.path"), ChildProcess.class.getName()));
+        command.addAll(arguments);
+        try {
+            return new ChildProcess(new ProcessBuilder(command).redirectError(ProcessBuilder.Redirect.INHERIT).start());
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot start " + command, e);
+        }
+    }
+
+    /** Sends one command line. */
+    void send(String command) {
+        try {
+            input.write(command + "\n");
+            input.flush();
+        } catch (IOException e) {
+            throw new UncheckedIOException(this + " takes no more commands", e);
+        }
+    }
+
+    /** The next line the child printed that starts with {@code prefix}, without it; earlier lines are skipped. */
+    String awaitLine(String prefix, Duration timeout) {
+        long deadline = System.nanoTime() + timeout.toNanos();
+        try {
+            while (true) {
+                String line = lines.poll(deadline - System.nanoTime(), TimeUnit.NANOSECONDS);
+                if (line == null) {
+                    throw new IllegalStateException(this + " printed no '" + prefix + "' within " + timeout);
+                }
+                if (line.equals(END)) {
+                    lines.add(END);
+                    throw new IllegalStateException(this + " ended before printing '" + prefix + "'");
+                }
+                if (line.startsWith(prefix)) {
+                    return line.substring(prefix.length()).trim();
+                }
+            }
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException("interrupted while waiting for " + this, e);
+        }
+    }
+
+    /** The numbers of the next {@code result key=value ...} line, by key. */
+    Map<String, Double> awaitResult(Duration timeout) {
+        Map<String, Double> values = new HashMap<>();
+        for (String pair : awaitLine("result", timeout).split(" ")) {
+            values.put(pair.substring(0, pair.indexOf('=')), Double.parseDouble(pair.substring(pair.indexOf('=') + 1)));
+        }
+        return values;
+    }
+
+    /** SIGKILL: the child stops at once, sending nothing more (no unregister, no goodbye to the broker). */
+    void kill() {
+        process.destroyForcibly();
+    }
+
+    @Override
+    public void close() {
+        process.destroyForcibly();
+        try {
+            process.waitFor(10, TimeUnit.SECONDS);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
+    }
+
+    @Override
+    public String toString() {
+        return "child JVM " + process.pid();
+    }
+
 
     /** Runs the process; arguments as the class says. */
     public static void main(String[] args) throws IOException, InterruptedException, ExecutionException, TimeoutException {

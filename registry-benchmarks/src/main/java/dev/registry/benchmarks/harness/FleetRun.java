@@ -59,7 +59,7 @@ final class FleetRun {
         int instances = processes * names;
         LOG.info("fleet: {} processes x {} names = {} instances, {} s window", processes, names, instances, window.toSeconds());
         int monitor = Addresses.freePort();
-        List<ChildJvm> children = new ArrayList<>();
+        List<ChildProcess> children = new ArrayList<>();
         try (LocalServer nats = Brokers.natsProcess("-m", String.valueOf(monitor))) {
             String url = Brokers.natsUrl(nats);
             // a message in and a message out for each one the raw subscriber received
@@ -70,14 +70,14 @@ final class FleetRun {
             }
             String topic = Bench.newMainTopic();
             for (int c = 0; c < processes; c++) {
-                children.add(ChildJvm.start(ChildJvm.SMALL, List.of("owner", url, topic, PREFIX,
+                children.add(ChildProcess.start(ChildProcess.SMALL, List.of("owner", url, topic, PREFIX,
                         String.valueOf(names), "1", String.valueOf(INTERVAL_MILLIS), String.valueOf(c * names))));
             }
             children.forEach(owner -> owner.awaitLine("registered", TIMEOUT));
             int looked = Math.min(LOOKED_UP_NAMES, names);
             List<Observer> shapes = List.of(new Observer("all", names, instances, 0, 0, 0, 0),
                     new Observer("lookup", looked, looked * processes, 0, 0, 0, 0));
-            List<ChildJvm> observers = shapes.stream().map(o -> ChildJvm.start(ChildJvm.SMALL, List.of(o.pattern(), url, topic,
+            List<ChildProcess> observers = shapes.stream().map(o -> ChildProcess.start(ChildProcess.SMALL, List.of(o.pattern(), url, topic,
                     PREFIX, String.valueOf(o.names()), String.valueOf(o.instances())))).toList();
             children.addAll(observers);
             observers.forEach(observer -> observer.awaitLine("ready", TIMEOUT));
@@ -107,12 +107,12 @@ final class FleetRun {
             return new Fleet(processes, instances, names, INTERVAL_MILLIS, seconds, (after[0] - before[0]) / seconds,
                     (after[1] - before[1]) / seconds, natsCapacity, redisCapacity, results, Latency.of(propagation), Latency.of(raw));
         } finally {
-            children.forEach(ChildJvm::close);
+            children.forEach(ChildProcess::close);
         }
     }
 
     /** Registers and unregisters probe instances of the first name in this process; times each to {@code all}'s event. */
-    private static void propagate(String url, String topic, ChildJvm all, int probes, Histogram propagation,
+    private static void propagate(String url, String topic, ChildProcess all, int probes, Histogram propagation,
                                   Histogram raw) {
         byte[] rawPayload = GoMessages.register(PREFIX + "-0", GoMessages.address(PROBE_ADDRESSES));
         try (RawClient probe = RawClient.nats(url, "raw.oneway", true);

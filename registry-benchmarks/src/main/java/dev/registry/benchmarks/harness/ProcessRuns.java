@@ -64,10 +64,10 @@ final class ProcessRuns {
             b.observe(NAME, clock);
             for (int first = 0; first < samples; first += BATCH) {
                 int size = Math.min(BATCH, samples - first);
-                List<ChildJvm> children = new ArrayList<>();
+                List<ChildProcess> children = new ArrayList<>();
                 try {
                     for (int i = 0; i < size; i++) {
-                        children.add(ChildJvm.start(ChildJvm.SMALL, List.of("owner", url, mainTopic, PREFIX,
+                        children.add(ChildProcess.start(ChildProcess.SMALL, List.of("owner", url, mainTopic, PREFIX,
                                 "1", "1", String.valueOf(INTERVAL.toMillis()), String.valueOf(first + i))));
                     }
                     for (int i = 0; i < size; i++) {
@@ -89,7 +89,7 @@ final class ProcessRuns {
                         sinceKill.recordValue(expired - killedAt[i]);
                     }
                 } finally {
-                    children.forEach(ChildJvm::close);
+                    children.forEach(ChildProcess::close);
                 }
                 LOG.info("failure detection: {} of {} samples", first + size, samples);
             }
@@ -118,7 +118,7 @@ final class ProcessRuns {
     }
 
     private static Map<String, Double> measure(String url, int names, Duration warmup, Duration window) {
-        try (ChildJvm child = ChildJvm.start(List.of(), List.of("owner", url, Bench.newMainTopic(),
+        try (ChildProcess child = ChildProcess.start(List.of(), List.of("owner", url, Bench.newMainTopic(),
                 "beat", String.valueOf(names), String.valueOf(BEAT_PER_NAME), String.valueOf(INTERVAL.toMillis()), "0"))) {
             child.awaitLine("registered", Duration.ofSeconds(60));
             Bench.pause(warmup);

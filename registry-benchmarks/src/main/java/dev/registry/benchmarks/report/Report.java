@@ -176,7 +176,8 @@ public final class Report {
                 + " nats-server in one run, each beside its own raw client (Go's propagation ratios to its raw one-way p50 of "
                 + micros(go.propagationRawP50Us()) + " taken in the same rounds). Latencies p50 / p99. Java/Go: of the"
                 + " time (p50) or bytes, lower is better; of msg/s, higher is. The Go run took " + count(go.runSeconds())
-                + " s (1-min load " + go.loadAvgStart() + " -> " + go.loadAvgEnd() + ", nats.go async errors: "
+                + " s (1-min load " + String.format(Locale.ROOT, "%.2f -> %.2f", go.loadAvgStart(), go.loadAvgEnd())
+                + ", nats.go async errors: "
                 + count(go.asyncErrors()) + "); afterwards its `GetServices` saw " + count(go.ingestVisibleInstances())
                 + " of the ingest run's 1,000 instances and " + count(go.heapVisibleInstances()) + " of the heap fill's "
                 + count(go.heapInstances()) + " (see the notes).");
