@@ -1,40 +1,27 @@
 package dev.registry.benchmarks;
 
 import dev.registry.benchmarks.harness.Harness;
-import dev.registry.benchmarks.harness.HarnessResults;
-import dev.registry.benchmarks.harness.HarnessSettings;
-import dev.registry.benchmarks.jmh.HotLookupBenchmark;
-import dev.registry.benchmarks.jmh.IngestBenchmark;
-import dev.registry.benchmarks.jmh.JfrProfile;
-import dev.registry.benchmarks.jmh.JmhRuns;
-import dev.registry.benchmarks.jmh.JmhScore;
-import dev.registry.benchmarks.jmh.JmhSettings;
-import dev.registry.benchmarks.report.BenchResults;
-import dev.registry.benchmarks.report.Machine;
-import dev.registry.benchmarks.report.ReportWriter;
-import dev.registry.tck.Brokers;
-import dev.registry.tck.LocalServer;
+import dev.registry.benchmarks.report.Report;
+import dev.registry.benchmarks.results.Results;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.time.Duration;
-import java.time.ZonedDateTime;
-import java.time.temporal.ChronoUnit;
-import java.util.Comparator;
 import java.util.List;
-import java.util.function.Function;
-import java.util.stream.Stream;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * The one command behind {@code scripts/bench}: runs the JMH benchmarks (with the GC profiler, plus JFR
- * recordings of the hot lookup and of ingest), starts a nats-server and a redis-server of its own on loopback ports, runs
- * the end-to-end harness against them, and writes {@code BENCHMARKS.md} and its plots.
+ * The one command behind {@code scripts/bench}: measures, writes every figure to {@code results.json}, and renders
+ * {@code BENCHMARKS.md} and its plots from that file. Runs from the repository root.
  *
- * <p>Arguments: {@code [--quick] [--out DIR] [--build-seconds N]}. {@code --quick} is a smoke run with few
- * samples, written to {@code registry-benchmarks/target/bench-quick} unless {@code --out} says otherwise;
- * the full run writes to the current directory (the repository root, where the script runs it).
+ * <p>Arguments: {@code [--quick] [--fleet] [--render-only] [--go-bench PATH] [--out DIR] [--build-seconds N]}.
+ * Without {@code --fleet} or {@code --render-only}: the JMH benchmarks, the end-to-end runs against a nats-server
+ * and a redis-server of its own on loopback ports (and the Go binary against that nats-server, with
+ * {@code --go-bench}), then the fleet. {@code --fleet}: the fleet alone. {@code --render-only}: renders from the
+ * {@code results.json} already in the output directory. {@code --quick}: few samples. The output directory is
+ * the current one for a full run, {@code registry-benchmarks/target/bench-quick} with {@code --quick} and
+ * {@code registry-benchmarks/target/bench-fleet} with {@code --fleet}, unless {@code --out} says otherwise; the
+ * notes are read from {@code docs/benchmarks/NOTES.md} of the current directory.
  */
 public final class BenchMain {
 
@@ -43,55 +30,21 @@ public final class BenchMain {
     private BenchMain() {
     }
 
+    /** Measures and renders, or renders only; arguments as the class says. */
     public static void main(String[] args) throws IOException {
-        boolean quick = List.of(args).contains("--quick");
-        Path out = Path.of(option(args, "--out", quick ? "registry-benchmarks/target/bench-quick" : "."));
-        Duration build = Duration.ofSeconds(Long.parseLong(option(args, "--build-seconds", "0")));
-        JmhSettings jmh = quick ? JmhSettings.quick() : JmhSettings.full();
-        HarnessSettings harness = quick ? HarnessSettings.quick() : HarnessSettings.full();
-
-        long start = System.nanoTime();
-        String loadBefore = Machine.loadAverage();
-        JmhRuns benchmarks = new JmhRuns(jmh);
-        LOG.info("JMH: hot lookup");
-        List<JmhScore> hot = benchmarks.hotLookup();
-        LOG.info("JMH: lookup by cache size");
-        List<JmhScore> scale = benchmarks.scaleLookup();
-        LOG.info("JMH: ingest");
-        JmhScore ingest = benchmarks.ingest();
-        LOG.info("JMH: encoding a heartbeat");
-        JmhScore encode = benchmarks.encode();
-        LOG.info("JMH: hot lookup and ingest under JDK Flight Recorder");
-        JfrProfile profile = profile(benchmarks::recordHotLookup, HotLookupBenchmark.class);
-        JfrProfile ingestProfile = profile(benchmarks::recordIngest, IngestBenchmark.class);
-
-        HarnessResults results;
-        Machine machine;
-        // Local processes even where Docker runs: a container's published port puts Docker's bridge (often its
-        // userland proxy too) between client and broker, and every figure would carry that hop.
-        try (LocalServer nats = Brokers.natsProcess(); LocalServer redis = Brokers.redisProcess()) {
-            machine = Machine.describe(nats.version(), redis.version());
-            results = new Harness(harness).run(Brokers.natsUrl(nats), Brokers.redisUrl(redis));
+        List<String> flags = List.of(args);
+        boolean quick = flags.contains("--quick");
+        boolean fleetOnly = flags.contains("--fleet");
+        Path out = Path.of(option(args, "--out", quick ? "registry-benchmarks/target/bench-quick"
+                : fleetOnly ? "registry-benchmarks/target/bench-fleet" : "."));
+        Path json = out.resolve(Report.DOCS).resolve("results.json");
+        if (!flags.contains("--render-only")) {
+            Results.write(json, Harness.measure(quick, fleetOnly, option(args, "--go-bench", ""),
+                    Double.parseDouble(option(args, "--build-seconds", "0"))));
         }
-        Duration measured = Duration.ofNanos(System.nanoTime() - start);
-        BenchResults bench = new BenchResults(machine, ZonedDateTime.now().truncatedTo(ChronoUnit.SECONDS), loadBefore,
-                Machine.loadAverage(), build, measured, jmh, hot, scale, ingest, encode, profile, ingestProfile, results);
-        Path report = new ReportWriter(out).write(bench, quick);
-        LOG.info("wrote {} after {} s of measurements", report, measured.toSeconds());
-    }
-
-    /** Runs {@code recording} into a temporary directory, reads the profile of {@code benchmark}, deletes the files. */
-    private static JfrProfile profile(Function<Path, Path> recording, Class<?> benchmark) throws IOException {
-        Path directory = Files.createTempDirectory("bench-jfr");
-        try {
-            return JfrProfile.read(recording.apply(directory), benchmark.getSimpleName(), 10);
-        } finally {
-            try (Stream<Path> files = Files.walk(directory)) {
-                for (Path file : files.sorted(Comparator.reverseOrder()).toList()) {
-                    Files.delete(file);
-                }
-            }
-        }
+        Path notes = Path.of(Report.DOCS, "NOTES.md");
+        Path report = new Report(out).write(Results.read(json), Files.exists(notes) ? Files.readString(notes) : "");
+        LOG.info("wrote {} and {}", json, report);
     }
 
     private static String option(String[] args, String name, String fallback) {

@@ -3,9 +3,12 @@ package dev.registry.benchmarks.harness;
 import dev.registry.ServiceEvent;
 import dev.registry.ServiceListener;
 import java.time.Duration;
-import java.util.ArrayList;
-import java.util.Iterator;
-import java.util.List;
+import java.util.Map;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
 
 /**
  * A listener that stamps each event with {@link System#nanoTime()} as the registry delivers it (on the
@@ -15,50 +18,34 @@ import java.util.List;
  */
 final class EventClock implements ServiceListener {
 
-    private final List<Stamped> pending = new ArrayList<>();
+    private final Map<String, CompletableFuture<Long>> stamps = new ConcurrentHashMap<>();
 
     @Override
     public void onEvent(ServiceEvent event) {
         long now = System.nanoTime();
-        synchronized (pending) {
-            pending.add(new Stamped(event, now));
-            pending.notifyAll();
-        }
+        stamp(event.type(), event.name(), event.service().address()).complete(now);
     }
 
     /** The delivery time of the first untaken {@code type} event of instance {@code address} of {@code name}. */
     long await(ServiceEvent.Type type, String name, String address, Duration timeout) {
-        long deadline = System.nanoTime() + timeout.toNanos();
-        synchronized (pending) {
-            while (true) {
-                for (Iterator<Stamped> events = pending.iterator(); events.hasNext(); ) {
-                    Stamped next = events.next();
-                    ServiceEvent event = next.event();
-                    if (event.type() == type && event.name().equals(name) && event.service().address().equals(address)) {
-                        events.remove();
-                        return next.nanos();
-                    }
-                }
-                long left = deadline - System.nanoTime();
-                if (left <= 0) {
-                    throw new IllegalStateException("no " + type + " of " + name + " " + address + " within " + timeout);
-                }
-                try {
-                    pending.wait(Math.max(1, left / 1_000_000));
-                } catch (InterruptedException e) {
-                    Thread.currentThread().interrupt();
-                    throw new IllegalStateException("interrupted while waiting for " + type, e);
-                }
-            }
+        try {
+            return stamp(type, name, address).get(timeout.toNanos(), TimeUnit.NANOSECONDS);
+        } catch (TimeoutException | ExecutionException e) {
+            throw new IllegalStateException("no " + type + " of " + name + " " + address + " within " + timeout, e);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException("interrupted while waiting for " + type, e);
+        } finally {
+            stamps.remove(type + " " + name + " " + address);
         }
     }
 
-    /** As {@link #await(ServiceEvent.Type, String, String, Duration)} with {@link Arrivals#TIMEOUT}. */
+    /** As {@link #await(ServiceEvent.Type, String, String, Duration)} with {@link Bench#TIMEOUT}. */
     long await(ServiceEvent.Type type, String name, String address) {
-        return await(type, name, address, Arrivals.TIMEOUT);
+        return await(type, name, address, Bench.TIMEOUT);
     }
 
-    /** An event and when it was delivered. */
-    private record Stamped(ServiceEvent event, long nanos) {
+    private CompletableFuture<Long> stamp(ServiceEvent.Type type, String name, String address) {
+        return stamps.computeIfAbsent(type + " " + name + " " + address, key -> new CompletableFuture<>());
     }
 }

@@ -1,39 +1,93 @@
 package dev.registry.benchmarks.harness;
 
-import java.util.function.Supplier;
+import dev.registry.benchmarks.fixture.FilledRegistry;
+import dev.registry.benchmarks.results.Results;
+import dev.registry.benchmarks.results.Results.Fleet;
+import dev.registry.benchmarks.results.Results.GoFigures;
+import dev.registry.benchmarks.results.Results.JmhScore;
+import dev.registry.benchmarks.results.Results.Scale;
+import dev.registry.tck.Brokers;
+import dev.registry.tck.LocalServer;
+import java.lang.ref.Reference;
+import java.time.Duration;
+import java.time.Instant;
+import java.time.temporal.ChronoUnit;
+import java.util.List;
 
 /**
- * The end-to-end runs, in order, against a nats-server and a redis-server of the harness's own: propagation
- * over both, cold lookups, failure detection and heartbeat cost over NATS, then the in-memory ingest and
- * scale runs. Not thread-safe; one run at a time.
+ * Takes every measurement of one run: the JMH benchmarks; propagation over a nats-server and a redis-server it
+ * starts on loopback ports, then cold lookups, failure detection, heartbeat cost and ingest over NATS, then scale
+ * (and the Go binary against that nats-server, when given); then the fleet, on a nats-server of its own. Stateless;
+ * one run at a time.
  */
 public final class Harness {
 
-    private final HarnessSettings settings;
+    private static final Duration GO_TIMEOUT = Duration.ofMinutes(15);
 
-    public Harness(HarnessSettings settings) {
-        this.settings = settings;
+    private Harness() {
     }
 
-    /** Runs everything against the brokers at {@code natsUrl} and {@code redisUrl}. */
-    public HarnessResults run(String natsUrl, String redisUrl) {
-        Supplier<OneWayProbe> natsProbe = () -> new NatsOneWayProbe(natsUrl);
-        Supplier<OneWayProbe> redisProbe = () -> new RedisOneWayProbe(redisUrl);
-        PropagationResult natsPropagation = new PropagationRun("NATS", natsUrl, natsProbe, false)
-                .run(settings.propagationWarmup(), settings.propagationSamples());
-        PropagationResult redisPropagation = new PropagationRun("Redis", redisUrl, redisProbe, false)
-                .run(settings.propagationWarmup(), settings.propagationSamples());
-        // the code is compiled by now: a short warm-up serves the runs that take the listener hand-over apart
-        PropagationResult natsDirect = new PropagationRun("NATS", natsUrl, natsProbe, true)
-                .run(settings.compiledWarmup(), settings.propagationSamples());
-        PropagationResult redisDirect = new PropagationRun("Redis", redisUrl, redisProbe, true)
-                .run(settings.compiledWarmup(), settings.propagationSamples());
-        ColdLookupResult cold = new ColdLookupRun(natsUrl).run(settings.coldWarmup(), settings.coldSamples());
-        FailureDetectionResult failure = new FailureDetectionRun(natsUrl).run(settings.killedProcesses());
-        HeartbeatCostResult heartbeat = new HeartbeatCostRun(natsUrl).run(settings.heartbeatWarmup(), settings.heartbeatWindow());
-        BusIngestResult busIngest = new BusIngestRun().run(settings.ingestWarmup(), settings.ingestMessages());
-        ScaleResult scale = new ScaleRun().run();
-        return new HarnessResults(natsPropagation, redisPropagation, natsDirect, redisDirect, cold, failure, heartbeat,
-                busIngest, scale);
+    /**
+     * Measures with {@link Settings#quick()} or {@link Settings#full()}; with {@code fleetOnly} the fleet alone. The
+     * Go binary runs when {@code goBench} is not empty.
+     */
+    public static Results measure(boolean quick, boolean fleetOnly, String goBench, double buildSeconds) {
+        Settings s = quick ? Settings.quick() : Settings.full();
+        String loadBefore = MachineFacts.loadAverage();
+        Instant started = Instant.now().truncatedTo(ChronoUnit.SECONDS);
+        long start = System.nanoTime();
+        List<JmhScore> jmh = fleetOnly ? null : JmhRuns.all(s);
+        Results measured = new Results(null, null, jmh, null, null, null, null, null, null, null, null);
+        String natsVersion;
+        String redisVersion;
+        // Local processes even where Docker runs: a container's published port puts Docker's bridge (often its
+        // userland proxy too) between client and broker, and every figure would carry that hop. With --fleet alone
+        // they only name the versions: the fleet starts brokers of its own, which it kills and restarts.
+        try (LocalServer nats = Brokers.natsProcess(); LocalServer redis = Brokers.redisProcess()) {
+            natsVersion = nats.version();
+            redisVersion = redis.version();
+            String natsUrl = Brokers.natsUrl(nats);
+            if (!fleetOnly) {
+                measured = new Results(null, null, jmh,
+                        List.of(PropagationRun.run("NATS", natsUrl, s.propagationWarmup(), s.propagationSamples()),
+                                PropagationRun.run("Redis", Brokers.redisUrl(redis), s.propagationWarmup(), s.propagationSamples())),
+                        PropagationRun.cold(natsUrl, s.coldWarmup(), s.coldSamples()),
+                        ProcessRuns.failureDetection(natsUrl, s.killedProcesses()),
+                        ProcessRuns.heartbeatCost(natsUrl, Duration.ofSeconds(s.heartbeatWarmupSeconds()),
+                                Duration.ofSeconds(s.heartbeatWindowSeconds())),
+                        IngestRun.nats(natsUrl, s.ingestMessages()), scale(), null,
+                        goBench.isEmpty() ? null : GoBench.run(goBench, natsUrl, quick, GO_TIMEOUT));
+            }
+        }
+        Fleet fleet = FleetRun.run(s.fleetProcesses(), s.fleetNames(), Duration.ofSeconds(s.fleetWindowSeconds()),
+                s.fleetProbes(), s.ingestMessages());
+        Results.Run run = new Results.Run(MachineFacts.commit(), MachineFacts.dirty(), started.toString(), buildSeconds,
+                (System.nanoTime() - start) / 1e9, quick, s.describe());
+        GoFigures go = measured.go();
+        return new Results(run, MachineFacts.describe(natsVersion, redisVersion, loadBefore, MachineFacts.loadAverage()),
+                jmh, measured.propagation(), measured.coldLookup(), measured.failureDetection(), measured.heartbeatCost(),
+                measured.ingest(), measured.scale(), fleet, go);
+    }
+
+    /**
+     * One registry's cache filled with 100,000 instances (1,000 names x 100): the heap they hold (used heap after a
+     * full GC, filled minus empty, so everything the registry keeps per instance counts: the decoded service, the
+     * cache entry, the per-name snapshot) and the time to fill it, in a JVM that has filled one already (compiled
+     * code). Lookups at this size are the JMH {@code RegistryBenchmark.lookup}'s.
+     */
+    private static Scale scale() {
+        int names = 1_000;
+        int perName = 100;
+        FilledRegistry.fill(names, perName).close();
+        long empty = Bench.usedHeapAfterGc();
+        FilledRegistry filled = FilledRegistry.fill(names, perName);
+        long full;
+        try {
+            full = Bench.usedHeapAfterGc();
+        } finally {
+            Reference.reachabilityFence(filled);
+            filled.close();
+        }
+        return new Scale(names * perName, (double) (full - empty) / (names * perName), filled.fillNanos() / 1e9);
     }
 }

@@ -1,12 +1,17 @@
 package dev.registry.benchmarks.harness;
 
+import dev.registry.Filters;
 import dev.registry.Registration;
 import dev.registry.Registry;
-import dev.registry.RegistryOptions;
 import dev.registry.ServiceEvent.Type;
 import dev.registry.Status;
 import dev.registry.benchmarks.fixture.GoMessages;
-import java.util.function.Supplier;
+import dev.registry.benchmarks.results.Latency;
+import dev.registry.benchmarks.results.Results.ColdLookup;
+import dev.registry.benchmarks.results.Results.Propagation;
+import io.nats.client.Connection;
+import java.util.concurrent.TimeoutException;
+import org.HdrHistogram.Histogram;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -23,93 +28,121 @@ import org.slf4j.LoggerFactory;
  * </ol>
  * One change is in flight at a time, each sample starting 1 ms after the previous one ended (a change reaches
  * a quiet system, as registry changes do), after unrecorded warm-up rounds long enough for the JIT compiler to
- * finish with both paths.
- *
- * <p>With {@code listenerOnTransportThread}, B runs its listeners on the transport's thread
- * ({@code listenerExecutor(Runnable::run)}) instead of its own listener thread: not how the figures are judged
- * (the default is), but the difference shows what the hand-over to the listener thread costs.
+ * finish with both paths. And cold lookups ({@link #cold}). Not thread-safe.
  */
 final class PropagationRun {
 
     private static final Logger LOG = LoggerFactory.getLogger(PropagationRun.class);
     private static final String NAME = "prop";
     private static final String FIRST = "first";
+    private static final String RAW = "raw.oneway";
+    private static final String RAW_REQUEST = "raw.request";
 
-    private final String broker;
-    private final String url;
-    private final Supplier<OneWayProbe> probes;
-    private final boolean listenerOnTransportThread;
-
-    PropagationRun(String broker, String url, Supplier<OneWayProbe> probes, boolean listenerOnTransportThread) {
-        this.broker = broker;
-        this.url = url;
-        this.probes = probes;
-        this.listenerOnTransportThread = listenerOnTransportThread;
+    private PropagationRun() {
     }
 
-    PropagationResult run(int warmup, int samples) {
-        LOG.info("propagation over {}{}: {} warm-up rounds, {} measured", broker,
-                listenerOnTransportThread ? ", B's listener on the transport thread" : "", warmup, samples);
-        String mainTopic = HarnessRegistries.newMainTopic();
-        RegistryOptions.Builder observer = HarnessRegistries.options(mainTopic);
-        if (listenerOnTransportThread) {
-            observer.listenerExecutor(Runnable::run);
-        }
-        LatencyRecorder raw = new LatencyRecorder("raw " + broker + " one-way");
-        LatencyRecorder registered = new LatencyRecorder("register -> REGISTERED");
-        LatencyRecorder updated = new LatencyRecorder("setStatus -> UPDATED");
-        LatencyRecorder unregistered = new LatencyRecorder("unregister -> UNREGISTERED");
-        LatencyRecorder first = new LatencyRecorder("register, first of its name -> REGISTERED");
-        LatencyRecorder registerCall = new LatencyRecorder("register() call on A until it returns");
+    /** Over {@code broker} ("NATS" or "Redis") at {@code url}. */
+    static Propagation run(String broker, String url, int warmup, int samples) {
+        LOG.info("propagation over {}: {} warm-up rounds, {} measured", broker, warmup, samples);
+        String mainTopic = Bench.newMainTopic();
+        Histogram raw = Bench.histogram();
+        Histogram registered = Bench.histogram();
+        Histogram updated = Bench.histogram();
+        Histogram unregistered = Bench.histogram();
+        Histogram first = Bench.histogram();
         byte[] rawPayload = GoMessages.register(NAME, "10.0.0.1:8080");
-        try (OneWayProbe probe = probes.get();
-             Registry a = HarnessRegistries.connect(url, HarnessRegistries.options(mainTopic).build());
-             Registry b = HarnessRegistries.connect(url, observer.build())) {
+        try (RawClient probe = broker.equals("Redis") ? RawClient.redis(url, RAW, true) : RawClient.nats(url, RAW, true);
+             Registry a = Registry.connect(url, Bench.options(mainTopic));
+             Registry b = Registry.connect(url, Bench.options(mainTopic))) {
             EventClock clock = new EventClock();
             b.observe(NAME, clock);
             b.observe(FIRST, clock);
             // keeps NAME's ping subscription in A, so rounds 1-3 measure the message and nothing else
-            a.register(HarnessRegistries.service(NAME, "anchor:1"));
+            a.register(Bench.service(NAME, "anchor:1"));
             clock.await(Type.REGISTERED, NAME, "anchor:1");
             for (int round = -warmup; round < samples; round++) {
                 String address = "10.1." + ((round + warmup) >>> 8 & 0xff) + "." + ((round + warmup) & 0xff) + ":8080";
-                SamplePacing.settle();
-                long rawNanos = probe.sample(rawPayload);
+                Bench.settle();
+                long rawNanos = probe.oneWay(RAW, rawPayload);
 
-                SamplePacing.settle();
+                Bench.settle();
                 long start = System.nanoTime();
-                Registration registration = a.register(HarnessRegistries.service(NAME, address));
-                long callNanos = System.nanoTime() - start;
+                Registration registration = a.register(Bench.service(NAME, address));
                 long registeredNanos = clock.await(Type.REGISTERED, NAME, address) - start;
 
-                SamplePacing.settle();
+                Bench.settle();
                 start = System.nanoTime();
                 registration.setStatus(Status.WARNING);
                 long updatedNanos = clock.await(Type.UPDATED, NAME, address) - start;
 
-                SamplePacing.settle();
+                Bench.settle();
                 start = System.nanoTime();
                 registration.unregister();
                 long unregisteredNanos = clock.await(Type.UNREGISTERED, NAME, address) - start;
 
-                SamplePacing.settle();
+                Bench.settle();
                 start = System.nanoTime();
-                Registration firstOfName = a.register(HarnessRegistries.service(FIRST, address));
+                Registration firstOfName = a.register(Bench.service(FIRST, address));
                 long firstNanos = clock.await(Type.REGISTERED, FIRST, address) - start;
                 firstOfName.unregister();
                 clock.await(Type.UNREGISTERED, FIRST, address);
 
                 if (round >= 0) {
-                    raw.add(rawNanos);
-                    registered.add(registeredNanos);
-                    updated.add(updatedNanos);
-                    unregistered.add(unregisteredNanos);
-                    first.add(firstNanos);
-                    registerCall.add(callNanos);
+                    raw.recordValue(rawNanos);
+                    registered.recordValue(registeredNanos);
+                    updated.recordValue(updatedNanos);
+                    unregistered.recordValue(unregisteredNanos);
+                    first.recordValue(firstNanos);
                 }
             }
         }
-        return new PropagationResult(broker, raw.samples(), registered.samples(), updated.samples(),
-                unregistered.samples(), first.samples(), registerCall.samples());
+        return new Propagation(broker, Latency.of(raw), Latency.of(registered), Latency.of(updated), Latency.of(unregistered),
+                Latency.of(first));
+    }
+
+    /**
+     * {@code getService} on registry B of a name registered on registry A but never seen by B (B subscribes, pings,
+     * A answers), over NATS, next to the raw jnats request/reply round trip measured in the same rounds: an empty
+     * request (as a ping is) answered by a dispatcher on another connection with a register-sized reply, timed on the
+     * requesting thread as a cold {@code getService} is.
+     */
+    static ColdLookup cold(String url, int warmup, int samples) {
+        LOG.info("cold lookups over NATS: {} warm-up rounds, {} measured", warmup, samples);
+        String mainTopic = Bench.newMainTopic();
+        Histogram raw = Bench.histogram();
+        Histogram cold = Bench.histogram();
+        Connection requester = Bench.connect(url);
+        Connection responder = Bench.connect(url);
+        byte[] reply = GoMessages.register("cold", "10.0.0.1:8080");
+        try (Registry a = Registry.connect(url, Bench.options(mainTopic));
+             Registry b = Registry.connect(url, Bench.options(mainTopic))) {
+            responder.createDispatcher(request -> responder.publish(request.getReplyTo(), reply)).subscribe(RAW_REQUEST);
+            responder.flush(Bench.TIMEOUT);
+            for (int i = 0; i < warmup + samples; i++) {
+                a.register(Bench.service("cold-" + i, "10.2.0.1:8080"));
+            }
+            for (int i = 0; i < warmup + samples; i++) {
+                Bench.settle();
+                long start = System.nanoTime();
+                if (requester.request(RAW_REQUEST, new byte[0], Bench.TIMEOUT) == null) {
+                    throw new IllegalStateException("no raw reply within " + Bench.TIMEOUT);
+                }
+                long rawNanos = System.nanoTime() - start;
+                Bench.settle();
+                start = System.nanoTime();
+                b.getService("cold-" + i, Filters.loadBalance());
+                long coldNanos = System.nanoTime() - start;
+                if (i >= warmup) {
+                    raw.recordValue(rawNanos);
+                    cold.recordValue(coldNanos);
+                }
+            }
+        } catch (TimeoutException | InterruptedException e) {
+            throw new IllegalStateException("no raw round trip over NATS", e);
+        } finally {
+            Bench.close(requester);
+            Bench.close(responder);
+        }
+        return new ColdLookup(Latency.of(raw), Latency.of(cold));
     }
 }

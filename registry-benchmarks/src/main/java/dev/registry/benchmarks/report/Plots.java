@@ -1,15 +1,16 @@
 package dev.registry.benchmarks.report;
 
-import dev.registry.benchmarks.harness.LatencySamples;
+import dev.registry.benchmarks.results.Latency;
 import java.awt.Color;
 import java.io.IOException;
 import java.io.OutputStream;
+import java.io.UncheckedIOException;
 import java.math.BigDecimal;
 import java.math.RoundingMode;
-import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
+import java.util.Map;
 import org.knowm.xchart.ChartEncoder;
 import org.knowm.xchart.XYChart;
 import org.knowm.xchart.XYChartBuilder;
@@ -19,8 +20,8 @@ import org.knowm.xchart.style.markers.SeriesMarkers;
 
 /**
  * The report's plots, drawn with XChart into PNG files: latency distributions (latency by percentile, tails
- * spread out, so p50 and p99 can be read off) and lookup cost by cache size. Stateless; needs no display
- * (runs headless).
+ * spread out, so p50 and p99 can be read off; series in the map's order) and lookup cost by cache size.
+ * Stateless; needs no display (runs headless).
  */
 public final class Plots {
 
@@ -34,21 +35,21 @@ public final class Plots {
      * Latency by percentile of each of {@code series}, written to {@code file}. The x axis is 1 / (1 - p) on a
      * log scale, labelled with the percentile p, so the tail gets as much room as the median.
      */
-    public static void latencyByPercentile(Path file, String title, List<LatencySamples> series) {
+    public static void latencyByPercentile(Path file, String title, Map<String, Latency> series) {
         XYChart chart = chart(title, "percentile", "latency (µs, log scale)");
         chart.getStyler().setXAxisLogarithmic(true).setYAxisLogarithmic(true);
         chart.getStyler().setLegendPosition(Styler.LegendPosition.InsideNW);
         chart.setCustomXAxisTickLabelsFormatter(Plots::percentileLabel);
-        chart.setCustomYAxisTickLabelsFormatter(Format::count);
-        for (LatencySamples samples : series) {
-            List<LatencySamples.Point> curve = samples.percentileCurve();
+        chart.setCustomYAxisTickLabelsFormatter(Markdown::count);
+        for (Map.Entry<String, Latency> samples : series.entrySet()) {
+            List<Latency.Point> curve = samples.getValue().curve();
             double[] x = new double[curve.size()];
             double[] y = new double[curve.size()];
             for (int i = 0; i < curve.size(); i++) {
                 x[i] = 1 / (1 - curve.get(i).percentile() / 100);
-                y[i] = curve.get(i).nanos() / 1_000.0;
+                y[i] = curve.get(i).micros();
             }
-            XYSeries line = chart.addSeries(samples.label() + " (p50 " + Format.micros(samples.p50()) + ")", x, y);
+            XYSeries line = chart.addSeries(samples.getKey() + " (p50 " + Markdown.micros(samples.getValue().p50()) + ")", x, y);
             line.setMarker(SeriesMarkers.NONE);
         }
         save(chart, file);
@@ -60,7 +61,7 @@ public final class Plots {
                 "ns per lookup");
         chart.getStyler().setXAxisLogarithmic(true).setYAxisMin(0.0);
         chart.getStyler().setLegendPosition(Styler.LegendPosition.InsideNW);
-        chart.setCustomXAxisTickLabelsFormatter(Format::count);
+        chart.setCustomXAxisTickLabelsFormatter(Markdown::count);
         for (Line line : lines) {
             chart.addSeries(line.label(), line.x(), line.y(), line.errors());
         }

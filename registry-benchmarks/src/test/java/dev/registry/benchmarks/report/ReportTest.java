@@ -1,0 +1,65 @@
+package dev.registry.benchmarks.report;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import dev.registry.benchmarks.results.SampleResults;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+class ReportTest {
+
+    @Test
+    void everyGoalIsJudgedFromTheResultsAgainstItsSameRunBaseline() {
+        List<List<String>> rows = Goals.rows(SampleResults.of(false));
+
+        assertEquals(List.of("pass", "**miss**", "**miss**", "pass", "**miss**", "pass", "**miss**", "pass", "**miss**",
+                "pass", "**miss**", "pass", "pass", "pass", "pass", "pass", "pass"), rows.stream().map(row -> row.get(5)).toList());
+        assertEquals(List.of("NATS: register -> REGISTERED", "p50 110 µs, p99 110 µs", "raw one-way p50 100 µs, p99 100 µs",
+                "p50 1.10x, p99 1.10x", "p50 <= 1.15x, p99 <= 1.5x", "pass"), rows.get(3));
+    }
+
+    @Test
+    void aPipeInACellDoesNotSplitTheRow() {
+        String table = new Markdown().table(List.of("a"), List.of(List.of("x | y"))).toString();
+
+        assertEquals("| a |\n|---|\n| x \\| y |\n\n", table);
+    }
+
+    @Test
+    void theReportIsRenderedFromTheResultsWithTheNotesVerbatim(@TempDir Path out) throws IOException {
+        String notes = "### 2026-11-27\n\nThe cold lookup waits for a flush.\n";
+
+        String report = Files.readString(new Report(out).write(SampleResults.of(true), notes));
+
+        assertTrue(report.contains("at commit `0123456789abcdef`"), report);
+        assertTrue(report.contains("| cold lookup | 861 µs / 2,000 µs (p50 1.67x its request/reply) | 400 µs / 400 µs (p50 1.33x its request/reply) | 0.46x |"), report);
+        assertTrue(report.contains("| propagation, register -> event | 410 µs / 900 µs (p50 1.64x its raw) |"), report);
+        assertTrue(report.endsWith("## Notes on this run\n\n" + notes.strip() + "\n\n"), report);
+        for (String plot : List.of("propagation-nats.png", "propagation-redis.png", "cold-lookup-nats.png", "lookup-by-cache-size.png")) {
+            assertTrue(Files.size(out.resolve(Report.DOCS).resolve(plot)) > 0, plot);
+        }
+    }
+
+    @Test
+    void withoutTheGoBinaryTheSectionSaysItDidNotRun(@TempDir Path out) throws IOException {
+        String report = Files.readString(new Report(out).write(SampleResults.of(false), ""));
+
+        assertTrue(report.contains("## Against the Go original\n\nNot run in this run (`scripts/bench --go-bench PATH`)."), report);
+    }
+
+    @Test
+    void theProjectionScalesTheMeasuredFleetByTheProtocolsMessageCounts() {
+        List<List<String>> rows = Projection.rows(SampleResults.of(false).fleet());
+
+        assertEquals(List.of("100,000", "1 s", "200, every name", "100,000", "20,000,000", "50.25x", "80.40x", "200.0",
+                "NATS cluster, Redis Cluster; an observer past one core"), rows.get(0));
+        assertEquals(List.of("100,000", "1 s", "200, 50 names", "100,000", "200,000", "0.75x", "1.20x", "2.0",
+                "one nats-server, Redis Cluster"), rows.get(1));
+        assertEquals(12, rows.size());
+    }
+}
