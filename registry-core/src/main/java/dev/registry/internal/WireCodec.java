@@ -32,7 +32,7 @@ import java.util.TreeMap;
  *
  * <p>Thread-safe and stateless apart from the shared {@link JsonFactory}.
  */
-public final class WireCodec {
+final class WireCodec {
 
     private static final int MAX_NESTING_DEPTH = 8;
 
