@@ -1,6 +1,7 @@
 package dev.registry.internal;
 
 import dev.registry.Filter;
+import dev.registry.Filters;
 import dev.registry.HealthCheck;
 import dev.registry.Registration;
 import dev.registry.Registry;
@@ -60,6 +61,7 @@ public final class DefaultRegistry implements Registry, DefaultRegistration.Anno
     private static final Logger LOG = LoggerFactory.getLogger(DefaultRegistry.class);
     private static final byte[] EMPTY = new byte[0];
     private static final Filter[] NO_FILTERS = {};
+    private static final Filter LOAD_BALANCE = Filters.loadBalance();
     private static final long ELASTIC_CHECK_NANOS = TimeUnit.MILLISECONDS.toNanos(100);
 
     private final Pubsub pubsub;
@@ -195,11 +197,20 @@ public final class DefaultRegistry implements Registry, DefaultRegistration.Anno
         ensureOpen();
         NameState state = names.get(name);
         if (state != null) {
+            if (filter == LOAD_BALANCE && !lookups.hasDefaultFilters()) {
+                // the lookup on most request paths: straight to the array, no list, no filter chain
+                Service[] instances = state.instances;
+                if (instances.length > 0) {
+                    hit(state);
+                    return state.nextRoundRobin(instances);
+                }
+            }
             List<Service> snapshot = state.snapshot;
             if (!snapshot.isEmpty()) {
                 List<Service> passed = lookups.filter(state, snapshot, filter);
                 if (!passed.isEmpty()) {
-                    return hit(state, passed).get(0);
+                    hit(state);
+                    return passed.get(0);
                 }
             }
         } else {
@@ -452,7 +463,11 @@ public final class DefaultRegistry implements Registry, DefaultRegistration.Anno
             return null;
         }
         List<Service> passed = lookups.filter(state, snapshot, filters);
-        return passed.isEmpty() ? null : hit(state, passed);
+        if (passed.isEmpty()) {
+            return null;
+        }
+        hit(state);
+        return passed;
     }
 
     /**
@@ -487,12 +502,11 @@ public final class DefaultRegistry implements Registry, DefaultRegistration.Anno
         }
     }
 
-    private List<Service> hit(NameState state, List<Service> passed) {
+    private void hit(NameState state) {
         counters.lookupHits.increment();
         if (!state.touched) {
             state.touched = true;
         }
-        return passed;
     }
 
     private static Service found(String name, Duration waited, List<Service> found) {

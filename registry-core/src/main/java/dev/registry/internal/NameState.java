@@ -3,7 +3,7 @@ package dev.registry.internal;
 import dev.registry.Service;
 import dev.registry.ServiceListener;
 import dev.registry.spi.TopicSubscription;
-import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.Comparator;
 import java.util.HashMap;
 import java.util.List;
@@ -19,7 +19,7 @@ import java.util.concurrent.atomic.LongAdder;
 
 /**
  * Everything a registry keeps for one service name: the cached instances and their published snapshot, the
- * listeners and the event lane, pending lookups, the topic subscriptions, the round-robin position and the
+ * listeners and the event lane, pending lookups, the topic subscriptions, the id of its round-robin positions and the
  * ping bookkeeping. Holding it in one object is what lets the registry forget a name at once when nothing
  * uses it any more ({@link NameTable#sweep}).
  *
@@ -30,8 +30,13 @@ import java.util.concurrent.atomic.LongAdder;
 final class NameState {
 
     private static final Comparator<Service> BY_ADDRESS = Comparator.comparing(Service::address);
+    private static final Service[] NONE = {};
+    /** Hands out {@link #id}s in sequence, from 1 (a thread's position table starts zeroed: id 0 would match it). */
+    private static final AtomicInteger IDS = new AtomicInteger();
 
     final String name;
+    /** Tells this name's slot in a thread's round-robin positions ({@link ThreadPositions}). */
+    final int id = IDS.incrementAndGet();
     final SerialExecutor lane;
     final List<ServiceListener> listeners = new CopyOnWriteArrayList<>();
     final Set<LookupWaiter> waiters = ConcurrentHashMap.newKeySet();
@@ -50,7 +55,11 @@ final class NameState {
     /** A lookup, listener or instance used the name since the last sweep. */
     volatile boolean touched = true;
     volatile List<Service> snapshot = List.of();
-    private final AtomicInteger roundRobin = new AtomicInteger();
+    /**
+     * The instances of {@link #snapshot} as a plain array, for the load-balanced lookup: indexing it directly
+     * reads one object fewer than going through the list, which counts when lookups cycle through many names.
+     */
+    volatile Service[] instances = NONE;
     /** The smooth weighted round robin's scores, made on the first weighted lookup of the name. */
     private volatile SmoothWeights weights;
     private final Map<String, Service> byAddress = new HashMap<>();
@@ -119,10 +128,16 @@ final class NameState {
         }
     }
 
-    /** The instance this name's round robin hands out next, from a non-empty list. */
+    /** The instance the calling thread's round robin of this name hands out next, from a non-empty list. */
     Service nextRoundRobin(List<Service> instances) {
         int size = instances.size();
-        return size == 1 ? instances.get(0) : instances.get((roundRobin.getAndIncrement() & Integer.MAX_VALUE) % size);
+        return size == 1 ? instances.get(0) : instances.get(ThreadPositions.next(id, size));
+    }
+
+    /** As {@link #nextRoundRobin}, over a non-empty array. */
+    Service nextRoundRobin(Service[] instances) {
+        int size = instances.length;
+        return size == 1 ? instances[0] : instances[ThreadPositions.next(id, size)];
     }
 
     /** This name's weighted round-robin scores. */
@@ -161,8 +176,9 @@ final class NameState {
     }
 
     private void publish() {
-        List<Service> sorted = new ArrayList<>(byAddress.values());
-        sorted.sort(BY_ADDRESS);
-        snapshot = List.copyOf(sorted);
+        Service[] sorted = byAddress.values().toArray(NONE);
+        Arrays.sort(sorted, BY_ADDRESS);
+        instances = sorted;
+        snapshot = List.of(sorted);
     }
 }
