@@ -48,6 +48,14 @@ final class DueIndex<K> {
         }
     }
 
+    /**
+     * Whether a key added at {@code deadline} is no longer in the index once {@link #drainDue} ran at {@code now}:
+     * its slot was handed out.
+     */
+    static boolean drainedBy(long deadline, long now) {
+        return slotOf(deadline) <= Math.floorDiv(now, SLOT_NANOS);
+    }
+
     void clear() {
         slots.clear();
     }
