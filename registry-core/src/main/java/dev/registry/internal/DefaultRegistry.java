@@ -123,10 +123,7 @@ public final class DefaultRegistry implements Registry, DefaultRegistration.Anno
         this.health = new HealthMonitor(scheduler, id);
         this.heartbeats = new Heartbeats(options.registerInterval(), scheduler, own::all, options.ticker());
         this.watches = new Watches(names, scheduler, name -> lookups.allAsync(name, NO_FILTERS));
-        scheduler.scheduleWithFixedDelay(() -> {
-            cache.expireDue();
-            recentUnregisters.prune();
-        }, sweep, sweep, TimeUnit.NANOSECONDS);
+        new DueSweep(scheduler, cache, clock, sweep, recentUnregisters::prune).start();
         long nameSweep = Math.max(options.nameIdleTime().toNanos() / 4, TimeUnit.MILLISECONDS.toNanos(1));
         scheduler.scheduleWithFixedDelay(() -> names.sweep(options.ticker().read(), observations::release),
                 nameSweep, nameSweep, TimeUnit.NANOSECONDS);

@@ -56,6 +56,12 @@ final class DueIndex<K> {
         return slotOf(deadline) <= Math.floorDiv(now, SLOT_NANOS);
     }
 
+    /** When the earliest listed key can be handed out, on the clock of expiry; {@link Long#MAX_VALUE} if none is listed. */
+    long nextDueTime() {
+        Map.Entry<Long, Set<K>> first = slots.firstEntry();
+        return first == null ? Long.MAX_VALUE : first.getKey() * SLOT_NANOS;
+    }
+
     void clear() {
         slots.clear();
     }

@@ -269,6 +269,11 @@ final class InstanceCache {
         }
     }
 
+    /** When the due check next has an instance to look at, on the clock of expiry ({@link Long#MAX_VALUE}: none). */
+    long nextDueTime() {
+        return dueIndex.nextDueTime();
+    }
+
     /** Instances held by the expiry brake now. */
     int held() {
         return brake.held();
