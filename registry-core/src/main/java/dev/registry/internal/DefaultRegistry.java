@@ -168,8 +168,13 @@ public final class DefaultRegistry implements Registry, DefaultRegistration.Anno
         synchronized (lifecycle) {
             ensureOpen();
             recentUnregisters.forget(announced.id());
-            pingable = own.add(registration);
+            // The register message leaves first, before the name's ping subscription is even requested, so that the
+            // subscribing (a round trip on the I/O thread) does not delay it. Safe: a process that pings the name
+            // observes it, so it receives this message if it subscribed before it went out; if it pinged before our
+            // ping subscription was active, its lookup meets the next message of the instance instead (the answer
+            // to its next ping, or the next heartbeat), as it would if the ping had been lost on the bus.
             registration.announce();
+            pingable = own.add(registration);
         }
         awaitSubscribed(pingable);
         return registration;
