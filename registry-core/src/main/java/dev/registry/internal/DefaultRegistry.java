@@ -421,8 +421,13 @@ public final class DefaultRegistry implements Registry, DefaultRegistration.Anno
     }
 
     @Override
-    public void publishRegister(Service service) {
-        publishSigned(topics.register(service.name()), registerMessage(service));
+    public RegisterTemplate registerTemplate(Service service) {
+        return codec.registerTemplate(service, options.registerInterval().toMillis());
+    }
+
+    @Override
+    public void publishRegister(RegisterTemplate message) {
+        publishSigned(topics.register(message.service().name()), message.at(System.currentTimeMillis()));
     }
 
     @Override

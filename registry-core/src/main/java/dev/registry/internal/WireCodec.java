@@ -70,6 +70,11 @@ public final class WireCodec {
         });
     }
 
+    /** {@link #encodeRegister} of {@code service} at every send time to come: only the time is written per message. */
+    RegisterTemplate registerTemplate(Service service, long intervalMillis) {
+        return RegisterTemplate.of(service, encodeRegister(service, 0, intervalMillis));
+    }
+
     /** An unregister message: the service fields only. */
     public byte[] encodeUnregister(Service service) {
         return write((generator, goText) -> writeServiceFields(generator, service, goText));
