@@ -11,11 +11,12 @@ import java.util.function.Consumer;
  * when its ~1.07 s tick passes, so on its own an instance could outlive its due time by a second; the
  * registry's due-check sweep takes the due keys from here instead.
  *
- * <p>Listing is append-only: a key is never taken out of its slot when its instance is heard again, replaced or
- * gone. The sweep, handed a key, looks at the instance as it is now and drops a listing that is out of date (see
- * {@code InstanceCache.expireDue}). So a listing costs one reference in its slot's array, not an entry of a hash
- * set, and a heartbeat touches no slot at all. A slot is dropped once its time has come and it was handed out, so
- * at most one due time's worth of slots is kept. Thread-safe: slots in a concurrent skip list, each appended to
+ * <p>A heartbeat does not move its instance's listing: the sweep, handed a key, looks at the instance as it is now
+ * and drops a listing that is out of date (see {@code InstanceCache.expireDue}). So a listing costs one reference
+ * in its slot's array, not an entry of a hash set, and a heartbeat touches no slot at all. Only an instance that
+ * leaves the cache or is replaced is taken out ({@link #remove}, a scan of its slot), so that the index holds
+ * nothing of instances that are gone. A slot is dropped once its time has come and it was handed out, so at most
+ * one due time's worth of slots is kept. Thread-safe: slots in a concurrent skip list, each appended to
  * under its own lock.
  *
  * @param <K> the key of an instance
@@ -31,6 +32,14 @@ final class DueIndex<K> {
         Long slot = slotOf(deadline);
         while (!slots.computeIfAbsent(slot, s -> new Slot<>()).add(key)) {
             Thread.onSpinWait(); // handed out while this was adding (its time had come): list the key in a new one
+        }
+    }
+
+    /** Takes {@code key} out of the slot of {@code deadline}, where it was listed: its instance is gone or replaced. */
+    void remove(long deadline, K key) {
+        Slot<K> slot = slots.get(slotOf(deadline));
+        if (slot != null) {
+            slot.remove(key);
         }
     }
 
@@ -86,6 +95,17 @@ final class DueIndex<K> {
             }
             keys[size++] = key;
             return true;
+        }
+
+        /** Takes one listing of {@code key} out, if there is one (the order of a slot's keys does not matter). */
+        synchronized void remove(K key) {
+            for (int i = 0; i < size; i++) {
+                if (keys[i].equals(key)) {
+                    keys[i] = keys[--size];
+                    keys[size] = null;
+                    return;
+                }
+            }
         }
 
         /** Closes the slot and returns its keys. */

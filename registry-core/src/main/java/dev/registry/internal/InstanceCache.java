@@ -131,7 +131,8 @@ final class InstanceCache {
                         : new ServiceEvent(ServiceEvent.Type.UPDATED, service, Optional.of(previous.service)));
             }
             if (previous != null) {
-                retire(previous); // its listing in the due index is dropped when the sweep finds it out of date
+                dueIndex.remove(previous.indexed, key);
+                retire(previous);
             }
             Entry entry = new Entry(key, service, ExpiryBrake.hostOf(service), due, deadline);
             dueIndex.add(deadline, key);
@@ -204,6 +205,7 @@ final class InstanceCache {
         InstanceKey instance = new InstanceKey(name, address);
         cache.asMap().computeIfPresent(instance, (key, previous) -> {
             drop(key, ServiceEvent.Type.UNREGISTERED, previous);
+            dueIndex.remove(previous.indexed, key);
             return null;
         });
         brake.release(instance);

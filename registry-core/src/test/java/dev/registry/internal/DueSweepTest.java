@@ -1,6 +1,5 @@
 package dev.registry.internal;
 
-import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.registry.Service;
@@ -49,6 +48,5 @@ class DueSweepTest {
         // a check once a second would find it at 2 s, 500 ms late; at its due time it is late by a slot (10 ms)
         // plus the scheduler's wake-up, far less even on a loaded machine
         assertTrue(late >= 0 && late < Duration.ofMillis(300).toNanos(), "expired " + late / 1_000_000 + " ms after its due time");
-        assertEquals(0, cache.size());
     }
 }
