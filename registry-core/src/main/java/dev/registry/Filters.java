@@ -29,9 +29,10 @@ public final class Filters {
 
     /**
      * Round robin: one instance per call, the next one each call. In a registry's lookups the position is the
-     * registry's own, one per service name (so {@code getService(name, Filters.loadBalance())} spreads calls
-     * without the caller keeping a filter), and it is released with the name when the name goes idle.
-     * Thread-safe without locks.
+     * registry's own, one per service name and calling thread (so {@code getService(name, Filters.loadBalance())}
+     * spreads calls without the caller keeping a filter, and callers on many threads share no position): each
+     * thread rotates through a name's instances in order, starting at a random one, so calls spread evenly per
+     * thread and across threads. Thread-safe without locks; a lookup writes nothing another thread reads.
      */
     public static Filter loadBalance() {
         return LOAD_BALANCE;

@@ -20,16 +20,20 @@ final class BusClock implements com.github.benmanes.caffeine.cache.Ticker {
 
     private final Ticker ticker;
     private final Set<Pause> reasons = EnumSet.noneOf(Pause.class);
-    private long pausedNanos;
-    private long pausedAt;
+    /**
+     * What {@link #read} needs, replaced as a whole under this object's monitor: every heartbeat and every cache
+     * access reads the clock, on transport threads and the scheduler, so reading it takes no lock.
+     */
+    private volatile Reading reading = new Reading(false, 0, 0);
 
     BusClock(Ticker ticker) {
         this.ticker = ticker;
     }
 
     @Override
-    public synchronized long read() {
-        return (reasons.isEmpty() ? ticker.read() : pausedAt) - pausedNanos;
+    public long read() {
+        Reading current = reading;
+        return (current.standing ? current.pausedAt : ticker.read()) - current.pausedNanos;
     }
 
     /** Whether {@code reason} is the only reason the clock stands still: withdrawing it would let it run. */
@@ -50,7 +54,7 @@ final class BusClock implements com.github.benmanes.caffeine.cache.Ticker {
     synchronized boolean pause(Pause reason) {
         boolean wasRunning = reasons.isEmpty();
         if (reasons.add(reason) && wasRunning) {
-            pausedAt = ticker.read();
+            reading = new Reading(true, ticker.read(), reading.pausedNanos);
         }
         return wasRunning;
     }
@@ -62,9 +66,14 @@ final class BusClock implements com.github.benmanes.caffeine.cache.Ticker {
      */
     synchronized boolean resume(Pause reason) {
         if (reasons.remove(reason) && reasons.isEmpty()) {
-            pausedNanos += ticker.read() - pausedAt;
+            Reading stood = reading;
+            reading = new Reading(false, 0, stood.pausedNanos + ticker.read() - stood.pausedAt);
             return true;
         }
         return false;
+    }
+
+    /** Whether the clock stands, since when (on the ticker), and how long it stood before. */
+    private record Reading(boolean standing, long pausedAt, long pausedNanos) {
     }
 }

@@ -19,6 +19,8 @@ final class DefaultRegistration implements Registration {
 
     private final Announcer announcer;
     private volatile Service service;
+    /** The register message of {@link #service}; guarded by this object's monitor. */
+    private RegisterTemplate message;
     private boolean registered = true;
     /** Set once {@link #drain} started; only its own unregister ends it. Guarded by this. */
     private boolean draining;
@@ -55,7 +57,7 @@ final class DefaultRegistration implements Registration {
         }
         if (status != service.status()) {
             service = service.withStatus(status);
-            announcer.publishRegister(service);
+            announcer.publishRegister(message());
         }
     }
 
@@ -116,10 +118,18 @@ final class DefaultRegistration implements Registration {
         return unregistered;
     }
 
+    /** Under this object's monitor: the register message of the current service, encoded when it changed. */
+    private RegisterTemplate message() {
+        if (message == null || message.service() != service) {
+            message = announcer.registerTemplate(service);
+        }
+        return message;
+    }
+
     /** Publishes the instance if still registered (heartbeat, ping answer, re-announce). */
     synchronized void announce() {
         if (registered) {
-            announcer.publishRegister(service);
+            announcer.publishRegister(message());
         }
     }
 
@@ -175,7 +185,10 @@ final class DefaultRegistration implements Registration {
 
     /** What a registration needs from its registry. */
     interface Announcer {
-        void publishRegister(Service service);
+        /** The register message of {@code service}, encoded once for all its heartbeats. */
+        RegisterTemplate registerTemplate(Service service);
+
+        void publishRegister(RegisterTemplate message);
 
         void publishUnregister(Service service);
 

@@ -1,6 +1,7 @@
 package dev.registry.internal;
 
 import dev.registry.Filter;
+import dev.registry.Filters;
 import dev.registry.HealthCheck;
 import dev.registry.Registration;
 import dev.registry.Registry;
@@ -60,6 +61,7 @@ public final class DefaultRegistry implements Registry {
     private static final Logger LOG = LoggerFactory.getLogger(DefaultRegistry.class);
     private static final byte[] EMPTY = new byte[0];
     private static final Filter[] NO_FILTERS = {};
+    private static final Filter LOAD_BALANCE = Filters.loadBalance();
     private static final long ELASTIC_CHECK_NANOS = TimeUnit.MILLISECONDS.toNanos(100);
 
     private final Pubsub pubsub;
@@ -122,10 +124,7 @@ public final class DefaultRegistry implements Registry {
         this.health = new HealthMonitor(scheduler, id);
         this.heartbeats = new Heartbeats(options.registerInterval(), scheduler, own::all, options.ticker());
         this.watches = new Watches(names, scheduler, name -> lookups.allAsync(name, NO_FILTERS));
-        scheduler.scheduleWithFixedDelay(() -> {
-            cache.expireDue();
-            recentUnregisters.prune();
-        }, sweep, sweep, TimeUnit.NANOSECONDS);
+        new DueSweep(scheduler, cache, clock, sweep, recentUnregisters::prune).start();
         long nameSweep = Math.max(options.nameIdleTime().toNanos() / 4, TimeUnit.MILLISECONDS.toNanos(1));
         scheduler.scheduleWithFixedDelay(() -> names.sweep(options.ticker().read(), observations::release),
                 nameSweep, nameSweep, TimeUnit.NANOSECONDS);
@@ -170,8 +169,13 @@ public final class DefaultRegistry implements Registry {
         synchronized (lifecycle) {
             ensureOpen();
             recentUnregisters.forget(announced.id());
-            pingable = own.add(registration);
+            // The register message leaves first, before the name's ping subscription is even requested, so that the
+            // subscribing (a round trip on the I/O thread) does not delay it. Safe: a process that pings the name
+            // observes it, so it receives this message if it subscribed before it went out; if it pinged before our
+            // ping subscription was active, its lookup meets the next message of the instance instead (the answer
+            // to its next ping, or the next heartbeat), as it would if the ping had been lost on the bus.
             registration.announce();
+            pingable = own.add(registration);
         }
         awaitSubscribed(pingable);
         return registration;
@@ -196,11 +200,20 @@ public final class DefaultRegistry implements Registry {
         ensureOpen();
         NameState state = names.get(name);
         if (state != null) {
+            if (filter == LOAD_BALANCE && !lookups.hasDefaultFilters()) {
+                // the lookup on most request paths: straight to the array, no list, no filter chain
+                Service[] instances = state.instances;
+                if (instances.length > 0) {
+                    hit(state);
+                    return state.nextRoundRobin(instances);
+                }
+            }
             List<Service> snapshot = state.snapshot;
             if (!snapshot.isEmpty()) {
                 List<Service> passed = lookups.filter(state, snapshot, filter);
                 if (!passed.isEmpty()) {
-                    return hit(state, passed).get(0);
+                    hit(state);
+                    return passed.get(0);
                 }
             }
         } else {
@@ -415,8 +428,13 @@ public final class DefaultRegistry implements Registry {
     private final class RegistrationAnnouncer implements DefaultRegistration.Announcer {
 
         @Override
-        public void publishRegister(Service service) {
-            publishSigned(topics.register(service.name()), registerMessage(service));
+        public RegisterTemplate registerTemplate(Service service) {
+            return codec.registerTemplate(service, options.registerInterval().toMillis());
+        }
+
+        @Override
+        public void publishRegister(RegisterTemplate message) {
+            publishSigned(topics.register(message.service().name()), message.at(System.currentTimeMillis()));
         }
 
         @Override
@@ -460,7 +478,11 @@ public final class DefaultRegistry implements Registry {
             return null;
         }
         List<Service> passed = lookups.filter(state, snapshot, filters);
-        return passed.isEmpty() ? null : hit(state, passed);
+        if (passed.isEmpty()) {
+            return null;
+        }
+        hit(state);
+        return passed;
     }
 
     /**
@@ -495,12 +517,11 @@ public final class DefaultRegistry implements Registry {
         }
     }
 
-    private List<Service> hit(NameState state, List<Service> passed) {
+    private void hit(NameState state) {
         counters.lookupHits.increment();
         if (!state.touched) {
             state.touched = true;
         }
-        return passed;
     }
 
     private static Service found(String name, Duration waited, List<Service> found) {

@@ -15,6 +15,11 @@ import org.slf4j.LoggerFactory;
  * message is handed to a registry thread ({@code filterLane}, in arrival order) to run them; without any, the
  * cache update (which neither blocks nor runs user code) stays on the transport's thread. Never throws: a bad
  * message is dropped, counted and logged at debug.
+ *
+ * <p>Almost every message is a heartbeat of a cached instance that changed nothing. One equal, but for its send
+ * time, to the message that last refreshed its instance ({@link BeatKey}) decodes to what is cached, so it only
+ * renews the instance's due time, undecoded, when nothing needs the decoded message each time: no signing (its
+ * replay check reads the send time) and no observe filters (user code).
  */
 final class Inbound {
 
@@ -50,26 +55,44 @@ final class Inbound {
 
     /** A message on a register or an unregister topic of this registry's prefix. */
     void onMessage(String topic, byte[] payload) {
+        BeatKey beat = repeatable(topic, payload);
+        if (beat != null && cache.renew(beat, topic, topics)) {
+            counters.messagesIn.increment(); // a heartbeat equal to the last one of a cached instance: no news
+            return;
+        }
         if (!tracked.test(topics.nameOf(topic))) {
             counters.messagesIn.increment();
             LOG.debug("ignored a message on {}: the name is no longer used", topic);
             return;
         }
         if (topics.isRegister(topic)) {
-            onRegister(topic, payload);
+            onRegister(topic, payload, beat);
         } else {
             onUnregister(topic, payload);
         }
     }
 
-    private void onRegister(String topic, byte[] payload) {
+    /**
+     * The key under which a register message may renew its instance undecoded, or null when it must be decoded:
+     * on an unregister topic, too large, or when a check needs the decoded message each time (the replay check
+     * of signed messages; observe filters, user code that may answer differently).
+     */
+    private BeatKey repeatable(String topic, byte[] payload) {
+        if (signer != null || !observeFilters.isEmpty() || payload.length > codec.maxMessageSize()
+                || !topics.isRegister(topic)) {
+            return null;
+        }
+        return BeatKey.of(payload);
+    }
+
+    private void onRegister(String topic, byte[] payload, BeatKey beat) {
         counters.messagesIn.increment();
         try {
             Announcement announcement = codec.decodeRegister(authentic(topic, payload), topics.nameOf(topic));
             rejectReplay(announcement);
             long dueNanos = (long) (announcement.intervalMillis() * dueFactor * 1_000_000d);
             if (observeFilters.isEmpty()) {
-                cache.upsert(announcement.service(), dueNanos);
+                cache.upsert(announcement.service(), dueNanos, beat);
             } else {
                 filterLane.execute(() -> {
                     if (accepted(announcement.service())) {

@@ -3,17 +3,23 @@ package dev.registry.internal;
 import com.github.benmanes.caffeine.cache.Cache;
 import com.github.benmanes.caffeine.cache.Caffeine;
 import com.github.benmanes.caffeine.cache.Expiry;
+import com.github.benmanes.caffeine.cache.Policy;
 import com.github.benmanes.caffeine.cache.RemovalCause;
 import com.github.benmanes.caffeine.cache.Scheduler;
 import dev.registry.Service;
 import dev.registry.ServiceEvent;
+import java.lang.invoke.MethodHandles;
+import java.lang.invoke.VarHandle;
 import java.util.HashSet;
 import java.util.LinkedHashSet;
+import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.RejectedExecutionException;
 import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.TimeUnit;
 
 /**
  * The instances this registry knows, with per-instance expiry at a due time measured on the receiver's
@@ -27,6 +33,13 @@ import java.util.concurrent.ScheduledExecutorService;
  * (or its eviction, which runs under the same lock), where the name's snapshot is rebuilt and the change handed
  * to {@link Changes}, so the snapshot, the cache and the order of events always agree. What runs under that
  * lock only enqueues: no I/O, no user code. Lock order: Caffeine's entry lock, then a name's monitor.
+ *
+ * <p>A heartbeat that changes nothing only moves its instance's due time forward, without a lock: in place, on
+ * the cached {@link Entry}, and, for a message byte for byte the one that last came in but for its send time
+ * ({@link BeatKey}), without decoding it ({@link #renew}); Caffeine's backstop is moved along with it. The due
+ * index then still lists the instance at its older deadline: the sweep, finding it heard again there, lists it at
+ * its current one, so an instance is looked at on time, never late, and about once per beat without a beat
+ * having to touch the index.
  */
 final class InstanceCache {
 
@@ -40,6 +53,9 @@ final class InstanceCache {
     static final long MAX_DUE_NANOS = 100L * 365 * 24 * 3600 * 1_000_000_000L;
 
     private final Cache<InstanceKey, Entry> cache;
+    private final Policy.VarExpiration<InstanceKey, Entry> backstop;
+    /** The instance each remembered message came from: a message equal to one of these renews without decoding. */
+    private final Map<BeatKey, Entry> beats = new ConcurrentHashMap<>();
     private final NameTable names;
     private final DueIndex<InstanceKey> dueIndex = new DueIndex<>();
     private final BusClock clock;
@@ -64,6 +80,7 @@ final class InstanceCache {
                 .expireAfter(new DueTime())
                 .evictionListener(this::onEviction)
                 .build();
+        this.backstop = cache.policy().expireVariably().orElseThrow();
     }
 
     /**
@@ -86,37 +103,109 @@ final class InstanceCache {
      * REGISTERED or UPDATED when it is new or changed.
      */
     void upsert(Service service, long dueNanos) {
+        upsert(service, dueNanos, null);
+    }
+
+    /**
+     * {@link #upsert(Service, long)} of the service decoded from a message, remembering the message's
+     * {@code beat} key (when not null) so that the same message again is {@linkplain #renew renewed} undecoded.
+     */
+    void upsert(Service service, long dueNanos, BeatKey beat) {
         long due = Math.min(Math.max(dueNanos, 1), MAX_DUE_NANOS);
         InstanceKey instance = new InstanceKey(service.name(), service.address());
-        long deadline = clock.read() + due;
-        cache.asMap().compute(instance, (key, previous) -> {
-            if (previous == null || !previous.service().equals(service)) {
+        long now = clock.read();
+        long deadline = now + due;
+        Entry current = cache.asMap().compute(instance, (key, previous) -> {
+            if (previous != null && previous.dueNanos == due && previous.service.equals(service)) {
+                previous.renewTo(deadline); // present, so not retired: it cannot fail under the lock
+                remember(previous, beat);
+                return previous;
+            }
+            if (previous == null || !previous.service.equals(service)) {
                 if (previous != null) {
-                    brake.uncached(ExpiryBrake.hostOf(previous.service()));
+                    brake.uncached(previous.host);
                 }
                 brake.cached(ExpiryBrake.hostOf(service));
                 NameState state = names.acquire(key.name(), s -> s.put(service));
                 changes.changed(state, previous == null ? new ServiceEvent(ServiceEvent.Type.REGISTERED, service)
-                        : new ServiceEvent(ServiceEvent.Type.UPDATED, service, Optional.of(previous.service())));
+                        : new ServiceEvent(ServiceEvent.Type.UPDATED, service, Optional.of(previous.service)));
             }
             if (previous != null) {
-                dueIndex.remove(previous.deadline(), key);
+                dueIndex.remove(previous.indexed, key);
+                retire(previous);
             }
+            Entry entry = new Entry(key, service, ExpiryBrake.hostOf(service), due, deadline);
             dueIndex.add(deadline, key);
-            return new Entry(service, due, deadline);
+            remember(entry, beat);
+            return entry;
         });
-        brake.heard(ExpiryBrake.hostOf(service), due, deadline - due);
-        if (brake.held() > 0) {
-            brake.release(instance); // heard again: no longer held (one volatile read when nothing is)
+        moveBackstop(current);
+        heard(current, now);
+    }
+
+    /**
+     * Renews the instance a message equal to {@code beat} came from, if it is still cached: the message then
+     * decodes to what is cached, so only its due time moves. Lock-free; allocates nothing.
+     *
+     * @param topic the message's topic: an equal message on another name's topic is not the same message
+     * @return false when there is no such instance (decode the message instead)
+     */
+    boolean renew(BeatKey beat, String topic, Topics topics) {
+        Entry entry = beats.get(beat);
+        if (entry == null || !topics.isRegisterOf(topic, entry.service.name())) {
+            return false;
         }
+        long now = clock.read();
+        if (!entry.renewTo(now + entry.dueNanos)) {
+            return false;
+        }
+        moveBackstop(entry);
+        heard(entry, now);
+        return true;
+    }
+
+    /** Caffeine expires the entry a full due time plus the backstop margin from now, as when it was written. */
+    private void moveBackstop(Entry entry) {
+        backstop.setExpiresAfter(entry.key, entry.dueNanos + BACKSTOP_NANOS, TimeUnit.NANOSECONDS);
+    }
+
+    private void heard(Entry entry, long now) {
+        brake.heard(entry.host, entry.dueNanos, now);
+        if (brake.held() > 0) {
+            brake.release(entry.key); // heard again: no longer held (one volatile read when nothing is)
+        }
+    }
+
+    /** Under the instance's lock: {@code beat} now stands for {@code entry}, instead of its former message. */
+    private void remember(Entry entry, BeatKey beat) {
+        if (beat == null || beat.equals(entry.beat)) {
+            return;
+        }
+        forget(entry);
+        entry.beat = beat;
+        beats.put(beat, entry);
+    }
+
+    /** Under the instance's lock: its message no longer renews it. */
+    private void forget(Entry entry) {
+        if (entry.beat != null) {
+            beats.remove(entry.beat, entry);
+            entry.beat = null;
+        }
+    }
+
+    /** Under the instance's lock: {@code entry} leaves the cache (or is replaced); a renew of it fails from now on. */
+    private void retire(Entry entry) {
+        entry.retire();
+        forget(entry);
     }
 
     /** Removes an instance its owner unregistered; reports UNREGISTERED when it was cached. */
     void remove(String name, String address) {
         InstanceKey instance = new InstanceKey(name, address);
         cache.asMap().computeIfPresent(instance, (key, previous) -> {
-            drop(key, ServiceEvent.Type.UNREGISTERED, previous.service());
-            dueIndex.remove(previous.deadline(), key);
+            drop(key, ServiceEvent.Type.UNREGISTERED, previous);
+            dueIndex.remove(previous.indexed, key);
             return null;
         });
         brake.release(instance);
@@ -133,12 +222,15 @@ final class InstanceCache {
         long[] window = {0};
         dueIndex.drainDue(now, key -> {
             Entry entry = cache.asMap().get(key);
-            if (entry == null || entry.deadline() - now > 0) {
-                brake.release(key); // gone, or heard again after this deadline was indexed
+            if (entry == null || entry.isRetired()) {
+                brake.release(key); // gone
+            } else if (entry.deadline() - now > 0) {
+                brake.release(key); // heard again after this deadline was indexed
+                reindex(key, entry, now);
             } else {
                 due.add(key);
-                dueHosts.add(ExpiryBrake.hostOf(entry.service()));
-                window[0] = Math.max(window[0], entry.dueNanos());
+                dueHosts.add(entry.host);
+                window[0] = Math.max(window[0], entry.dueNanos);
             }
         });
         switch (brake.decide(dueHosts, now, window[0])) {
@@ -151,7 +243,7 @@ final class InstanceCache {
             });
             case DEFER -> due.forEach(key -> {
                 Entry entry = cache.asMap().get(key);
-                if (entry != null && brake.deferrable(now - entry.deadline(), entry.dueNanos())) {
+                if (entry != null && !entry.isRetired() && brake.deferrable(now - entry.deadline(), entry.dueNanos)) {
                     recheck(key, now);
                 } else {
                     expire(key, now);
@@ -170,17 +262,16 @@ final class InstanceCache {
      */
     void renewAll() {
         long now = clock.read();
-        for (InstanceKey instance : cache.asMap().keySet()) {
-            cache.asMap().computeIfPresent(instance, (key, entry) -> {
-                long renewed = now + entry.dueNanos();
-                if (renewed - entry.deadline() <= 0) {
-                    return entry;
-                }
-                dueIndex.remove(entry.deadline(), key);
-                dueIndex.add(renewed, key);
-                return new Entry(entry.service(), entry.dueNanos(), renewed);
-            });
+        for (Entry entry : cache.asMap().values()) {
+            if (entry.renewTo(now + entry.dueNanos)) { // the sweep lists it at its new deadline when it finds it at its old
+                moveBackstop(entry);
+            }
         }
+    }
+
+    /** When the due check next has an instance to look at, on the clock of expiry ({@link Long#MAX_VALUE}: none). */
+    long nextDueTime() {
+        return dueIndex.nextDueTime();
     }
 
     /** Instances held by the expiry brake now. */
@@ -196,38 +287,67 @@ final class InstanceCache {
     void clear() {
         dueIndex.clear();
         brake.clear();
+        beats.clear();
         cache.asMap().clear();
     }
 
     private void expire(InstanceKey instance, long now) {
         cache.asMap().computeIfPresent(instance, (key, entry) -> {
-            if (entry.deadline() - now > 0) {
-                return entry; // heard again meanwhile
+            long deadline = entry.deadline();
+            if (deadline - now > 0 || !entry.retireAt(deadline)) {
+                reindex(key, entry, now); // heard again meanwhile
+                return entry;
             }
-            drop(key, ServiceEvent.Type.EXPIRED, entry.service());
-            brake.expired(ExpiryBrake.hostOf(entry.service()), now);
+            drop(key, ServiceEvent.Type.EXPIRED, entry);
+            brake.expired(entry.host, now);
             return null;
         });
     }
 
-    /** Keeps a held or deferred instance: rewrites its entry so Caffeine's backstop does not evict it, and looks again next sweep. */
+    /**
+     * Lists an instance heard again since the deadline the sweep just found it at, at its current deadline, unless
+     * it is still listed (at a deadline not handed out yet). Only the sweep lists an entry anew, so this needs no
+     * lock; an entry replaced meanwhile may leave its key listed twice, which the sweep then drops.
+     */
+    private void reindex(InstanceKey key, Entry entry, long now) {
+        long deadline = entry.deadline();
+        if (DueIndex.drainedBy(entry.indexed, now) && deadline - now > 0) {
+            entry.indexed = deadline;
+            dueIndex.add(deadline, key);
+        }
+    }
+
+    /**
+     * Keeps a held or deferred instance: moves its backstop on so Caffeine does not evict it, and looks again next
+     * sweep.
+     */
     private void recheck(InstanceKey instance, long now) {
-        cache.asMap().computeIfPresent(instance, (key, entry) -> new Entry(entry.service(), entry.dueNanos(), entry.deadline()));
-        dueIndex.add(now + recheckNanos, instance);
+        Entry entry = cache.asMap().get(instance);
+        if (entry == null) {
+            return;
+        }
+        moveBackstop(entry);
+        long recheckAt = now + recheckNanos;
+        entry.indexed = recheckAt;
+        dueIndex.add(recheckAt, instance);
     }
 
     private void onEviction(InstanceKey key, Entry entry, RemovalCause cause) {
         if (key != null && entry != null && cause == RemovalCause.EXPIRED) {
-            drop(key, ServiceEvent.Type.EXPIRED, entry.service());
+            drop(key, ServiceEvent.Type.EXPIRED, entry);
         }
     }
 
-    /** Under the key's Caffeine lock: removes the instance from its name's snapshot and reports the change. */
-    private void drop(InstanceKey key, ServiceEvent.Type type, Service service) {
-        brake.uncached(ExpiryBrake.hostOf(service));
+    /**
+     * Under the key's Caffeine lock: retires the entry, removes the instance from its name's snapshot and reports
+     * the change.
+     */
+    private void drop(InstanceKey key, ServiceEvent.Type type, Entry entry) {
+        retire(entry);
+        brake.uncached(entry.host);
         NameState state = names.get(key.name());
         if (state != null && state.remove(key.address())) {
-            changes.changed(state, new ServiceEvent(type, service));
+            changes.changed(state, new ServiceEvent(type, entry.service));
         }
     }
 
@@ -239,20 +359,88 @@ final class InstanceCache {
     record InstanceKey(String name, String address) {
     }
 
-    /** A cached instance: how long it lives after its last heartbeat, and until when (on the clock of expiry). */
-    private record Entry(Service service, long dueNanos, long deadline) {
+    /**
+     * A cached instance: how long it lives after its last heartbeat, and until when (on the clock of expiry). The
+     * deadline moves forward without a lock (a heartbeat on a transport thread) and turns {@link #RETIRED} once,
+     * under the instance's lock, when the entry leaves the cache; a compare-and-set decides between the two, so a
+     * heartbeat is either in time to keep the entry or is told that it is gone.
+     */
+    static final class Entry {
+        private static final long RETIRED = Long.MIN_VALUE;
+        private static final VarHandle DEADLINE;
+
+        static {
+            try {
+                DEADLINE = MethodHandles.lookup().findVarHandle(Entry.class, "deadline", long.class);
+            } catch (ReflectiveOperationException impossible) {
+                throw new ExceptionInInitializerError(impossible);
+            }
+        }
+
+        final InstanceKey key;
+        final Service service;
+        /** The host the expiry brake counts the instance for. */
+        final String host;
+        final long dueNanos;
+        private volatile long deadline;
+        /** The deadline the due index lists the instance at, at most {@link #deadline}; written by the sweep only. */
+        volatile long indexed;
+        /** The message that renews this entry undecoded; written under the instance's lock. */
+        BeatKey beat;
+
+        Entry(InstanceKey key, Service service, String host, long dueNanos, long deadline) {
+            this.key = key;
+            this.service = service;
+            this.host = host;
+            this.dueNanos = dueNanos;
+            this.deadline = deadline;
+            this.indexed = deadline;
+        }
+
+        long deadline() {
+            return deadline;
+        }
+
+        boolean isRetired() {
+            return deadline == RETIRED;
+        }
+
+        /** Moves the deadline to {@code later} unless it is later already; false once retired. */
+        boolean renewTo(long later) {
+            while (true) {
+                long current = deadline;
+                if (current == RETIRED) {
+                    return false;
+                }
+                if (later - current <= 0 || DEADLINE.compareAndSet(this, current, later)) {
+                    return true;
+                }
+            }
+        }
+
+        /** Retires the entry if its deadline is still {@code expected}: false when a heartbeat renewed it. */
+        boolean retireAt(long expected) {
+            return DEADLINE.compareAndSet(this, expected, RETIRED);
+        }
+
+        void retire() {
+            deadline = RETIRED;
+        }
     }
 
-    /** Each entry lives for the due time it was written with, plus the backstop margin; a read does not extend it. */
+    /**
+     * Each entry lives for the due time it was written with, plus the backstop margin; a read does not extend it,
+     * a heartbeat renewing it in place does ({@link #moveBackstop}).
+     */
     private static final class DueTime implements Expiry<InstanceKey, Entry> {
         @Override
         public long expireAfterCreate(InstanceKey key, Entry entry, long currentTime) {
-            return entry.dueNanos() + BACKSTOP_NANOS;
+            return entry.dueNanos + BACKSTOP_NANOS;
         }
 
         @Override
         public long expireAfterUpdate(InstanceKey key, Entry entry, long currentTime, long currentDuration) {
-            return entry.dueNanos() + BACKSTOP_NANOS;
+            return entry.dueNanos + BACKSTOP_NANOS;
         }
 
         @Override

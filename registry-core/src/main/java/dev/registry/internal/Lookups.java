@@ -34,6 +34,7 @@ import java.util.function.Consumer;
 final class Lookups {
 
     private final List<Filter> defaultFilters;
+    private final boolean hasDefaults;
     private final String hostName;
     private final long timeoutNanos;
     private final ScheduledExecutorService scheduler;
@@ -48,6 +49,7 @@ final class Lookups {
     Lookups(RegistryOptions options, ScheduledExecutorService scheduler, ElasticExecutor callbacks,
             RegistryCounters counters, NameTable names, Observations observations, Consumer<String> ping) {
         this.defaultFilters = options.defaultFilters();
+        this.hasDefaults = !defaultFilters.isEmpty();
         this.hostName = options.hostName();
         this.timeoutNanos = options.lookupTimeout().toNanos();
         this.ticker = options.ticker();
@@ -57,6 +59,11 @@ final class Lookups {
         this.names = names;
         this.observations = observations;
         this.ping = ping;
+    }
+
+    /** Whether the registry has default filters, which every lookup applies first. */
+    boolean hasDefaultFilters() {
+        return hasDefaults;
     }
 
     /** Checks a lookup's filters before anything else happens: a null filter is the caller's mistake. */

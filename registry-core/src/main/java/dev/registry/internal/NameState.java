@@ -3,11 +3,7 @@ package dev.registry.internal;
 import dev.registry.Service;
 import dev.registry.ServiceListener;
 import dev.registry.spi.TopicSubscription;
-import java.util.ArrayList;
-import java.util.Comparator;
-import java.util.HashMap;
 import java.util.List;
-import java.util.Map;
 import java.util.Set;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ConcurrentHashMap;
@@ -19,7 +15,7 @@ import java.util.concurrent.atomic.LongAdder;
 
 /**
  * Everything a registry keeps for one service name: the cached instances and their published snapshot, the
- * listeners and the event lane, pending lookups, the topic subscriptions, the round-robin position and the
+ * listeners and the event lane, pending lookups, the topic subscriptions, the id of its round-robin positions and the
  * ping bookkeeping. Holding it in one object is what lets the registry forget a name at once when nothing
  * uses it any more ({@link NameTable#sweep}).
  *
@@ -29,9 +25,13 @@ import java.util.concurrent.atomic.LongAdder;
  */
 final class NameState {
 
-    private static final Comparator<Service> BY_ADDRESS = Comparator.comparing(Service::address);
+    private static final Service[] NONE = {};
+    /** Hands out {@link #id}s in sequence, from 1 (a thread's position table starts zeroed: id 0 would match it). */
+    private static final AtomicInteger IDS = new AtomicInteger();
 
     final String name;
+    /** Tells this name's slot in a thread's round-robin positions ({@link ThreadPositions}). */
+    final int id = IDS.incrementAndGet();
     final SerialExecutor lane;
     final List<ServiceListener> listeners = new CopyOnWriteArrayList<>();
     final Set<LookupWaiter> waiters = ConcurrentHashMap.newKeySet();
@@ -50,10 +50,14 @@ final class NameState {
     /** A lookup, listener or instance used the name since the last sweep. */
     volatile boolean touched = true;
     volatile List<Service> snapshot = List.of();
-    private final AtomicInteger roundRobin = new AtomicInteger();
+    /**
+     * The name's cached instances in address order, the one record of them (the {@link #snapshot} is its list
+     * view): replaced, never changed, under this object's monitor. The load-balanced lookup indexes it directly,
+     * reading one object fewer than through the list, which counts when lookups cycle through many names.
+     */
+    volatile Service[] instances = NONE;
     /** The smooth weighted round robin's scores, made on the first weighted lookup of the name. */
     private volatile SmoothWeights weights;
-    private final Map<String, Service> byAddress = new HashMap<>();
     private boolean retired;
     /** Last sweep that found the name touched, on the registry's ticker; read and written by the sweep only. */
     private long lastUsed = Long.MIN_VALUE;
@@ -68,18 +72,35 @@ final class NameState {
         if (retired) {
             return false;
         }
-        byAddress.put(service.address(), service);
-        publish();
+        Service[] current = instances;
+        int at = indexOf(current, service.address());
+        Service[] next;
+        if (at >= 0) {
+            next = current.clone();
+            next[at] = service;
+        } else {
+            int insert = -at - 1;
+            next = new Service[current.length + 1];
+            System.arraycopy(current, 0, next, 0, insert);
+            next[insert] = service;
+            System.arraycopy(current, insert, next, insert + 1, current.length - insert);
+        }
+        publish(next);
         touched = true;
         return true;
     }
 
     /** Drops an instance; returns whether it was cached here. */
     synchronized boolean remove(String address) {
-        if (byAddress.remove(address) == null) {
+        Service[] current = instances;
+        int at = indexOf(current, address);
+        if (at < 0) {
             return false;
         }
-        publish();
+        Service[] next = new Service[current.length - 1];
+        System.arraycopy(current, 0, next, 0, at);
+        System.arraycopy(current, at + 1, next, at, next.length - at);
+        publish(next);
         touched = true;
         return true;
     }
@@ -119,10 +140,16 @@ final class NameState {
         }
     }
 
-    /** The instance this name's round robin hands out next, from a non-empty list. */
+    /** The instance the calling thread's round robin of this name hands out next, from a non-empty list. */
     Service nextRoundRobin(List<Service> instances) {
         int size = instances.size();
-        return size == 1 ? instances.get(0) : instances.get((roundRobin.getAndIncrement() & Integer.MAX_VALUE) % size);
+        return size == 1 ? instances.get(0) : instances.get(ThreadPositions.next(id, size));
+    }
+
+    /** As {@link #nextRoundRobin}, over a non-empty array. */
+    Service nextRoundRobin(Service[] instances) {
+        int size = instances.length;
+        return size == 1 ? instances[0] : instances[ThreadPositions.next(id, size)];
     }
 
     /** This name's weighted round-robin scores. */
@@ -147,7 +174,7 @@ final class NameState {
      * @return whether it is retired now; the caller removes it from the table and releases its subscriptions
      */
     synchronized boolean retireIfIdle(long now, long idleNanos) {
-        boolean inUse = !byAddress.isEmpty() || !listeners.isEmpty() || !waiters.isEmpty() || !lane.isIdle();
+        boolean inUse = instances.length > 0 || !listeners.isEmpty() || !waiters.isEmpty() || !lane.isIdle();
         if (touched || inUse || lastUsed == Long.MIN_VALUE) {
             touched = false;
             lastUsed = now;
@@ -160,9 +187,27 @@ final class NameState {
         return true;
     }
 
-    private void publish() {
-        List<Service> sorted = new ArrayList<>(byAddress.values());
-        sorted.sort(BY_ADDRESS);
-        snapshot = List.copyOf(sorted);
+    /** Under this object's monitor: the new instances, in address order, for lookups to read. */
+    private void publish(Service[] sorted) {
+        instances = sorted;
+        snapshot = List.of(sorted);
+    }
+
+    /** Where {@code address} is in {@code sorted}, or {@code -(insertion point) - 1}, as a binary search returns. */
+    private static int indexOf(Service[] sorted, String address) {
+        int low = 0;
+        int high = sorted.length - 1;
+        while (low <= high) {
+            int middle = (low + high) >>> 1;
+            int order = sorted[middle].address().compareTo(address);
+            if (order < 0) {
+                low = middle + 1;
+            } else if (order > 0) {
+                high = middle - 1;
+            } else {
+                return middle;
+            }
+        }
+        return -(low + 1);
     }
 }

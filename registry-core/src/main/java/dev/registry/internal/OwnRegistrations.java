@@ -31,6 +31,12 @@ final class OwnRegistrations {
     private final Executor io;
     private final Map<String, DefaultRegistration> byInstance = new LinkedHashMap<>();
     private final Map<String, PingSubscription> pings = new HashMap<>();
+    /**
+     * {@link #byInstance}'s registrations as an immutable list, made on the first {@link #all()} after a change:
+     * the heartbeat tick asks twenty times per interval, and a process owning 10,000 registrations would otherwise
+     * copy them all each time. Null after a change.
+     */
+    private List<DefaultRegistration> all;
 
     OwnRegistrations(Pubsub pubsub, Topics topics, Consumer<String> onPing, Executor io) {
         this.pubsub = pubsub;
@@ -57,6 +63,7 @@ final class OwnRegistrations {
                 wanted = true;
             }
             replaced = byInstance.put(registration.service().id(), registration);
+            all = null;
         }
         if (wanted) {
             onIo(ping::subscribe);
@@ -72,6 +79,7 @@ final class OwnRegistrations {
         PingSubscription unwanted = null;
         synchronized (this) {
             if (byInstance.remove(registration.service().id(), registration)) {
+                all = null;
                 String name = registration.service().name();
                 if (ofName(name).isEmpty()) {
                     unwanted = pings.remove(name);
@@ -83,8 +91,12 @@ final class OwnRegistrations {
         }
     }
 
+    /** Every current registration, as an immutable list. */
     synchronized List<DefaultRegistration> all() {
-        return new ArrayList<>(byInstance.values());
+        if (all == null) {
+            all = List.copyOf(byInstance.values());
+        }
+        return all;
     }
 
     synchronized List<DefaultRegistration> ofName(String name) {

@@ -43,6 +43,12 @@ final class Topics {
         return topic.startsWith(registerPrefix);
     }
 
+    /** Whether {@code topic} is the register topic of {@code name}, without building that topic. */
+    public boolean isRegisterOf(String topic, String name) {
+        return topic.length() == registerPrefix.length() + name.length() && topic.startsWith(registerPrefix)
+                && topic.endsWith(name);
+    }
+
     /** The service name at the end of a register or unregister topic of this prefix. */
     public String nameOf(String topic) {
         return topic.substring(isRegister(topic) ? registerPrefix.length() : unregisterPrefix.length());

@@ -38,6 +38,8 @@ final class WireCodec {
 
     private final JsonFactory json;
     private final int maxMessageSize;
+    /** The texts decoded services repeat, held once: most of what a cached instance would otherwise keep. */
+    private final SharedTexts shared = new SharedTexts();
 
     public WireCodec(int maxMessageSize) {
         this.maxMessageSize = maxMessageSize;
@@ -66,6 +68,11 @@ final class WireCodec {
                 generator.writeStringField("status", service.status().wireName());
             }
         });
+    }
+
+    /** {@link #encodeRegister} of {@code service} at every send time to come: only the time is written per message. */
+    RegisterTemplate registerTemplate(Service service, long intervalMillis) {
+        return RegisterTemplate.of(service, encodeRegister(service, 0, intervalMillis));
     }
 
     /** An unregister message: the service fields only. */
@@ -115,7 +122,7 @@ final class WireCodec {
         Fields fields = new Fields();
         try (JsonParser parser = json.createParser(payload)) {
             expect(parser.nextToken() == JsonToken.START_OBJECT, "not a JSON object");
-            readObject(parser, fields);
+            readObject(parser, fields, shared);
             expect(parser.nextToken() == null, "content after the JSON object");
         } catch (JsonEOFException truncated) {
             throw new DroppedMessageException(DropReason.MALFORMED, "truncated JSON");
@@ -134,19 +141,20 @@ final class WireCodec {
         return fields;
     }
 
-    private static void readObject(JsonParser parser, Fields fields) throws IOException, DroppedMessageException {
+    private static void readObject(JsonParser parser, Fields fields, SharedTexts shared)
+            throws IOException, DroppedMessageException {
         while (parser.nextToken() == JsonToken.FIELD_NAME) {
             String field = parser.currentName();
             JsonToken value = parser.nextToken();
             switch (field) {
-                case "name" -> fields.name = text(parser, value);
+                case "name" -> fields.name = shared.share(text(parser, value));
                 case "add" -> fields.address = text(parser, value);
-                case "net" -> fields.network = text(parser, value);
+                case "net" -> fields.network = shared.share(text(parser, value));
                 case "url" -> fields.url = text(parser, value);
-                case "v" -> fields.version = text(parser, value);
-                case "h" -> fields.host = text(parser, value);
+                case "v" -> fields.version = shared.share(text(parser, value));
+                case "h" -> fields.host = shared.share(text(parser, value));
                 case "status" -> fields.status = text(parser, value);
-                case "kv" -> readKv(parser, value, fields);
+                case "kv" -> readKv(parser, value, fields, shared);
                 case "t" -> readTimestamps(parser, value, fields);
                 default -> parser.skipChildren();
             }
@@ -154,7 +162,8 @@ final class WireCodec {
         expect(parser.currentToken() == JsonToken.END_OBJECT, "malformed object");
     }
 
-    private static void readKv(JsonParser parser, JsonToken value, Fields fields) throws IOException, DroppedMessageException {
+    private static void readKv(JsonParser parser, JsonToken value, Fields fields, SharedTexts shared)
+            throws IOException, DroppedMessageException {
         if (value == JsonToken.VALUE_NULL) {
             return;
         }
@@ -164,7 +173,7 @@ final class WireCodec {
             if (fields.kv == null) {
                 fields.kv = new TreeMap<>();
             }
-            fields.kv.put(key, text(parser, parser.nextToken()));
+            fields.kv.put(shared.share(key), shared.share(text(parser, parser.nextToken())));
         }
     }
 

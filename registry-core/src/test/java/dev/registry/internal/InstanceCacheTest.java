@@ -1,9 +1,12 @@
 package dev.registry.internal;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.registry.Service;
 import dev.registry.ServiceEvent;
+import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.List;
 import java.util.concurrent.CopyOnWriteArrayList;
@@ -70,6 +73,59 @@ class InstanceCacheTest {
         cache.expireDue();
 
         assertEquals(List.of(ServiceEvent.Type.REGISTERED, ServiceEvent.Type.UNREGISTERED), types());
+    }
+
+    @Test
+    void aRepeatedMessageRenewsItsInstanceUndecodedPastCaffeinesBackstopAndExpiresOnTimeOnceItStops() {
+        Topics topics = new Topics("registry");
+        cache.upsert(service, DUE, BeatKey.of(message(1)));
+        for (int beat = 2; beat <= 60; beat++) { // 12 s of beats every 200 ms: far past the first deadline + 2 s
+            ticker.advance(Duration.ofMillis(100));
+            cache.expireDue();
+            ticker.advance(Duration.ofMillis(100));
+            assertTrue(cache.renew(BeatKey.of(message(beat)), "registry.register.s", topics), "beat " + beat);
+            cache.expireDue();
+        }
+        assertEquals(List.of(ServiceEvent.Type.REGISTERED), types());
+        assertEquals(1, cache.size());
+
+        ticker.advance(Duration.ofMillis(299));
+        cache.expireDue();
+        assertEquals(List.of(ServiceEvent.Type.REGISTERED), types(), "due 300 ms after the last beat");
+        ticker.advance(Duration.ofMillis(11));
+        cache.expireDue();
+        assertEquals(List.of(ServiceEvent.Type.REGISTERED, ServiceEvent.Type.EXPIRED), types());
+        assertFalse(cache.renew(BeatKey.of(message(61)), "registry.register.s", topics), "gone: decode it again");
+    }
+
+    @Test
+    void aRepeatedMessageOnAnotherTopicOrAChangedOneIsNotRenewedUndecoded() {
+        Topics topics = new Topics("registry");
+        cache.upsert(service, DUE, BeatKey.of(message(1)));
+
+        assertFalse(cache.renew(BeatKey.of(message(2)), "registry.register.t", topics));
+        assertFalse(cache.renew(BeatKey.of(message(2)), "registry.register.ss", topics));
+        byte[] critical = ("{\"add\":\"127.0.0.1:1\",\"name\":\"s\",\"t\":{\"Registered\":2,\"Duration\":200},"
+                + "\"status\":\"critical\"}").getBytes(StandardCharsets.UTF_8);
+        assertFalse(cache.renew(BeatKey.of(critical), "registry.register.s", topics));
+        assertTrue(cache.renew(BeatKey.of(message(3)), "registry.register.s", topics));
+    }
+
+    @Test
+    void aReplacedInstanceIsNoLongerRenewedByItsFormerMessage() {
+        Topics topics = new Topics("registry");
+        cache.upsert(service, DUE, BeatKey.of(message(1)));
+        Service critical = Service.builder("s").address("127.0.0.1:1").status(dev.registry.Status.CRITICAL).build();
+        cache.upsert(critical, DUE, null);
+
+        assertFalse(cache.renew(BeatKey.of(message(2)), "registry.register.s", topics));
+        assertEquals(List.of(ServiceEvent.Type.REGISTERED, ServiceEvent.Type.UPDATED), types());
+    }
+
+    /** The register message of {@link #service} sent at {@code registered}: equal but for that time. */
+    private static byte[] message(long registered) {
+        return ("{\"add\":\"127.0.0.1:1\",\"name\":\"s\",\"t\":{\"Registered\":" + registered + ",\"Duration\":200}}")
+                .getBytes(StandardCharsets.UTF_8);
     }
 
     private List<ServiceEvent.Type> types() {
