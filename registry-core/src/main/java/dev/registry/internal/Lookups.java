@@ -144,9 +144,8 @@ final class Lookups {
      * @return completes once the name's subscriptions are active
      */
     CompletableFuture<?> discover(NameState state) {
-        CompletableFuture<?> subscribed = observations.subscribe(state);
-        subscribed.thenRun(() -> pingIfDue(state));
-        return subscribed;
+        observations.pingable(state).thenRun(() -> pingIfDue(state));
+        return observations.subscribe(state);
     }
 
     /** Fails every pending lookup with {@link RegistryClosedException}: the registry is closing. */

@@ -37,6 +37,8 @@ final class NameState {
     final Set<LookupWaiter> waiters = ConcurrentHashMap.newKeySet();
     /** The register and unregister subscriptions of this name; null until requested, or after a failure. */
     volatile CompletableFuture<List<TopicSubscription>> subscription;
+    /** Completes once {@link #subscription}'s request has been handed to the transport; set before it. */
+    volatile CompletableFuture<Void> subscriptionSent;
     /** When a ping for this name was last published, on the registry's ticker; shared by concurrent lookups. */
     final AtomicLong lastPing = new AtomicLong(Long.MIN_VALUE);
     /**

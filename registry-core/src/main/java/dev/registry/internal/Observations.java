@@ -28,6 +28,8 @@ final class Observations {
     private final MessageHandler inbound;
     private final Executor io;
     private volatile CompletableFuture<List<TopicSubscription>> wildcard;
+    /** Completes once {@link #wildcard}'s request has been handed to the transport; set before it. */
+    private volatile CompletableFuture<Void> wildcardSent;
     private volatile boolean wantedAll;
 
     /** @param io the registry's I/O thread: runs every subscribe and unsubscribe, in order */
@@ -54,12 +56,30 @@ final class Observations {
         synchronized (state) {
             if (state.subscription == null) {
                 CompletableFuture<List<TopicSubscription>> requested = new CompletableFuture<>();
+                CompletableFuture<Void> sent = new CompletableFuture<>();
+                state.subscriptionSent = sent;
                 state.subscription = requested;
-                request(List.of(topics.register(state.name), topics.unregister(state.name)), requested,
+                request(List.of(topics.register(state.name), topics.unregister(state.name)), requested, sent,
                         () -> state.subscription = null);
             }
             return state.subscription;
         }
+    }
+
+    /**
+     * Requests the subscriptions of {@code state}'s name as {@link #subscribe} does; completes once a ping
+     * published from then on is sure to have its answers delivered: when the subscriptions are active or, on a
+     * transport that {@linkplain Pubsub#ordersPublishesAfterSubscriptions() orders publishes after
+     * subscriptions}, as soon as they have been handed to it.
+     */
+    CompletableFuture<?> pingable(NameState state) {
+        CompletableFuture<?> active = subscribe(state);
+        if (!pubsub.ordersPublishesAfterSubscriptions()) {
+            return active;
+        }
+        // Each "sent" future is written before its subscription future, so it belongs to the one just read or a newer one.
+        CompletableFuture<Void> sent = active == wildcard ? wildcardSent : state.subscriptionSent;
+        return sent != null ? sent : active;
     }
 
     /** Subscribes to every name's register and unregister topics unless done already. */
@@ -67,8 +87,10 @@ final class Observations {
         wantedAll = true;
         if (wildcard == null) {
             CompletableFuture<List<TopicSubscription>> requested = new CompletableFuture<>();
+            CompletableFuture<Void> sent = new CompletableFuture<>();
+            wildcardSent = sent;
             wildcard = requested;
-            request(List.of(topics.registerAll(), topics.unregisterAll()), requested, () -> wildcard = null);
+            request(List.of(topics.registerAll(), topics.unregisterAll()), requested, sent, () -> wildcard = null);
         }
         return wildcard;
     }
@@ -107,11 +129,21 @@ final class Observations {
         }
     }
 
-    private void request(List<String> topicList, CompletableFuture<List<TopicSubscription>> requested, Runnable forget) {
+    /** @param sent completed once the transport has the request; failed with {@code requested} if it refused it */
+    private void request(List<String> topicList, CompletableFuture<List<TopicSubscription>> requested,
+            CompletableFuture<Void> sent, Runnable forget) {
+        requested.whenComplete((subscriptions, failure) -> {
+            if (failure != null) {
+                sent.completeExceptionally(failure);
+            }
+        });
         Runnable subscribe = () -> {
             CompletableFuture<List<TopicSubscription>> made;
             try {
                 made = pubsub.subscribeAllAsync(topicList, inbound);
+                if (!made.isCompletedExceptionally()) {
+                    sent.complete(null);
+                }
             } catch (RuntimeException failed) {
                 made = CompletableFuture.failedFuture(failed);
             }

@@ -87,6 +87,18 @@ public interface Pubsub extends AutoCloseable {
     }
 
     /**
+     * Whether a message published after {@link #subscribeAllAsync} has returned is sure to reach the broker
+     * after those subscriptions: true for a transport that sends subscriptions and messages, in order, over one
+     * connection (NATS), so that the answers to a message published at once are delivered even before the
+     * broker has confirmed the subscriptions. The registry then pings a name it has just subscribed to without
+     * waiting for the confirmation, which saves a cold lookup one round trip. False by default: right for a
+     * transport that subscribes on a connection of its own (Redis), where nothing orders the two.
+     */
+    default boolean ordersPublishesAfterSubscriptions() {
+        return false;
+    }
+
+    /**
      * Waits until the bus has answered one round trip from this connection (a NATS PING/flush, a Redis PING).
      * The registry calls it periodically from its own thread to tell a live bus from a stalled one whose
      * connection still looks open (a paused or overloaded server): while round trips fail, nothing expires.

@@ -234,6 +234,17 @@ public final class NatsPubsub implements Pubsub {
      * (such as with {@code orTimeout}) undoes the subscriptions too. Code that depends on the future should
      * not block the thread that completes it for long.
      */
+    /**
+     * {@inheritDoc}
+     *
+     * <p>True: jnats queues a subscription's {@code SUB} and every later {@code PUB} on the connection's one
+     * outgoing queue (after a reconnect, the subscriptions go first), and the server handles them in order.
+     */
+    @Override
+    public boolean ordersPublishesAfterSubscriptions() {
+        return true;
+    }
+
     @Override
     public CompletableFuture<List<TopicSubscription>> subscribeAllAsync(List<String> topics, MessageHandler handler) {
         List<TopicSubscription> made;
