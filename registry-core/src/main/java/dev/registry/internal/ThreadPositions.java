@@ -12,12 +12,13 @@ import java.util.concurrent.ThreadLocalRandom;
  * <p>So a thread that keeps to its names rotates each of them exactly (n calls of a name with n instances hand out
  * each once), and callers on different threads start at random places, which spreads them evenly across the
  * instances. Two names sharing a slot in one thread fall back to random starts, still even on average. A thread's
- * table (8 KB) is made on its first load-balanced lookup and dies with the thread. Stateless apart from the thread's
- * own table; thread-safe by construction.
+ * table (512 B) is made on its first load-balanced lookup and dies with the thread; it is kept small because a
+ * server that starts a thread per request (virtual threads) makes one per request. Stateless apart from the
+ * thread's own table; thread-safe by construction.
  */
 final class ThreadPositions {
 
-    private static final int SLOTS = 1024;
+    private static final int SLOTS = 64;
     private static final ThreadLocal<long[]> TABLES = ThreadLocal.withInitial(() -> new long[SLOTS]);
 
     private ThreadPositions() {

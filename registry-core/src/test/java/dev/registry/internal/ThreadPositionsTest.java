@@ -53,7 +53,7 @@ class ThreadPositionsTest {
     @Test
     void twoNamesSharingASlotStayWithinTheirInstances() {
         int a = 501;
-        int b = 501 + 1024 * 7; // the same slot, another name
+        int b = 501 + 64 * 7; // the same slot, another name
         for (int i = 0; i < 100; i++) {
             int pa = ThreadPositions.next(a, 2);
             int pb = ThreadPositions.next(b, 3);
