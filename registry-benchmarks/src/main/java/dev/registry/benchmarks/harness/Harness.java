@@ -1,5 +1,6 @@
 package dev.registry.benchmarks.harness;
 
+import dev.registry.RegistryOptions;
 import dev.registry.benchmarks.fixture.FilledRegistry;
 import dev.registry.benchmarks.results.Results;
 import dev.registry.benchmarks.results.Results.Fleet;
@@ -79,8 +80,16 @@ public final class Harness {
         int names = 1_000;
         int perName = 100;
         FilledRegistry.fill(names, perName).close();
-        long empty = Bench.usedHeapAfterGc();
         FilledRegistry filled = FilledRegistry.fill(names, perName);
+        // The same fill with an observe filter that passes everything: it turns off the undecoded renewal of
+        // unchanged heartbeats, and with it the last message each instance keeps for that comparison.
+        FilledRegistry decoding = FilledRegistry.fill(names, perName, RegistryOptions.builder().observeFilter(service -> true));
+        return new Scale(names * perName, heldPerInstance(filled, names * perName), filled.fillNanos() / 1e9,
+                heldPerInstance(decoding, names * perName));
+    }
+
+    /** The heap {@code filled} holds per instance: used heap after GC with it, minus without it; closes it. */
+    private static double heldPerInstance(FilledRegistry filled, int instances) {
         long full;
         try {
             full = Bench.usedHeapAfterGc();
@@ -88,6 +97,6 @@ public final class Harness {
             Reference.reachabilityFence(filled);
             filled.close();
         }
-        return new Scale(names * perName, (double) (full - empty) / (names * perName), filled.fillNanos() / 1e9);
+        return (double) (full - Bench.usedHeapAfterGc()) / instances;
     }
 }

@@ -132,8 +132,12 @@ public record Results(Run run, Machine machine, List<JmhScore> jmh, List<Propaga
     public record Ingest(int instances, double registryPerSecond, double rawPerSecond) {
     }
 
-    /** Heap per cached instance (used heap after GC, filled minus empty) and the time to fill. */
-    public record Scale(int instances, double bytesPerInstance, double fillSeconds) {
+    /**
+     * Heap per cached instance (used heap after GC, filled minus empty) and the time to fill; and, in the same run,
+     * the heap per instance of a registry that decodes every heartbeat (an observe filter turns the undecoded
+     * renewal off), which keeps no last message per instance.
+     */
+    public record Scale(int instances, double bytesPerInstance, double fillSeconds, double bytesPerInstanceDecodingEveryBeat) {
     }
 
     /**

@@ -52,6 +52,6 @@ public final class SampleResults {
         return new Results(run, machine, jmh, List.of(nats, redis), new ColdLookup(constant(300), constant(400)),
                 new FailureDetection(50, 1_000, 1.5, 200, constant(1_540_000), constant(1_100_000)),
                 new HeartbeatCost(10_000, 1_000, 20, 4, 0.8, 10_500, 2_400_000), new Ingest(1_000, 200_000, 300_000),
-                new Scale(100_000, 480, 1.0), fleet, go);
+                new Scale(100_000, 480, 1.0, 300), fleet, go);
     }
 }
