@@ -17,7 +17,6 @@ import java.util.Arrays;
  */
 final class BeatKey {
 
-    private static final byte[] MARK = "\"Registered\":".getBytes(java.nio.charset.StandardCharsets.US_ASCII);
     private static final int MAX_DIGITS = 18;
 
     private final byte[] bytes;
@@ -34,11 +33,10 @@ final class BeatKey {
 
     /** The key of {@code payload}, or null when it has no send time this key can mask (it then has no fast path). */
     static BeatKey of(byte[] payload) {
-        int mark = lastMark(payload);
-        if (mark < 0) {
+        int from = SendTimeField.digitsAt(payload);
+        if (from < 0) {
             return null;
         }
-        int from = mark + MARK.length;
         int to = from;
         while (to < payload.length && payload[to] >= '0' && payload[to] <= '9') {
             to++;
@@ -48,19 +46,6 @@ final class BeatKey {
             return null;
         }
         return new BeatKey(payload, from, to);
-    }
-
-    private static int lastMark(byte[] payload) {
-        outer:
-        for (int at = payload.length - MARK.length; at >= 0; at--) {
-            for (int i = 0; i < MARK.length; i++) {
-                if (payload[at + i] != MARK[i]) {
-                    continue outer;
-                }
-            }
-            return at;
-        }
-        return -1;
     }
 
     private static int hash(byte[] bytes, int from, int to) {

@@ -12,7 +12,6 @@ import java.util.Arrays;
  */
 final class RegisterTemplate {
 
-    private static final byte[] MARK = "\"Registered\":".getBytes(StandardCharsets.US_ASCII);
 
     private final Service service;
     private final byte[] before;
@@ -30,9 +29,8 @@ final class RegisterTemplate {
      * characters is written with its quotes escaped.
      */
     static RegisterTemplate of(Service service, byte[] sentAtZero) {
-        int mark = lastIndexOf(sentAtZero, MARK);
-        int digit = mark + MARK.length;
-        if (mark < 0 || digit >= sentAtZero.length || sentAtZero[digit] != '0') {
+        int digit = SendTimeField.digitsAt(sentAtZero);
+        if (digit < 0 || digit >= sentAtZero.length || sentAtZero[digit] != '0') {
             throw new IllegalStateException("register message without t.Registered: " + new String(sentAtZero, StandardCharsets.UTF_8));
         }
         return new RegisterTemplate(service, Arrays.copyOfRange(sentAtZero, 0, digit),
@@ -52,18 +50,5 @@ final class RegisterTemplate {
         System.arraycopy(digits, 0, message, before.length, digits.length);
         System.arraycopy(after, 0, message, before.length + digits.length, after.length);
         return message;
-    }
-
-    private static int lastIndexOf(byte[] bytes, byte[] pattern) {
-        outer:
-        for (int at = bytes.length - pattern.length; at >= 0; at--) {
-            for (int i = 0; i < pattern.length; i++) {
-                if (bytes[at + i] != pattern[i]) {
-                    continue outer;
-                }
-            }
-            return at;
-        }
-        return -1;
     }
 }
