@@ -113,6 +113,7 @@ final class InstanceCache {
     void upsert(Service service, long dueNanos, BeatKey beat) {
         long due = Math.min(Math.max(dueNanos, 1), MAX_DUE_NANOS);
         InstanceKey instance = new InstanceKey(service.name(), service.address());
+        String host = ExpiryBrake.hostOf(service);
         long now = clock.read();
         long deadline = now + due;
         Entry current = cache.asMap().compute(instance, (key, previous) -> {
@@ -125,7 +126,7 @@ final class InstanceCache {
                 if (previous != null) {
                     brake.uncached(previous.host);
                 }
-                brake.cached(ExpiryBrake.hostOf(service));
+                brake.cached(host);
                 NameState state = names.acquire(key.name(), s -> s.put(service));
                 changes.changed(state, previous == null ? new ServiceEvent(ServiceEvent.Type.REGISTERED, service)
                         : new ServiceEvent(ServiceEvent.Type.UPDATED, service, Optional.of(previous.service)));
@@ -134,7 +135,7 @@ final class InstanceCache {
                 dueIndex.remove(previous.indexed, key);
                 retire(previous);
             }
-            Entry entry = new Entry(key, service, ExpiryBrake.hostOf(service), due, deadline);
+            Entry entry = new Entry(key, service, host, due, deadline);
             dueIndex.add(deadline, key);
             remember(entry, beat);
             return entry;
