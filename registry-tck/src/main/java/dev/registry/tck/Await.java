@@ -2,6 +2,7 @@ package dev.registry.tck;
 
 import java.time.Duration;
 import java.util.Objects;
+import java.util.concurrent.CountDownLatch;
 import java.util.function.BooleanSupplier;
 import java.util.function.Supplier;
 import org.awaitility.Awaitility;
@@ -79,5 +80,19 @@ public final class Await {
 
     private static AssertionError timedOut(String what, Duration timeout, ConditionTimeoutException cause) {
         return new AssertionError("timed out after " + timeout.toMillis() + " ms waiting for: " + what, cause);
+    }
+
+    /**
+     * Waits for {@code go}, then runs {@code action}: what each of many threads does so that they start at once.
+     * An interrupted wait runs nothing (and keeps the interrupt), so whatever the threads were to count falls short.
+     */
+    static void thenRun(CountDownLatch go, Runnable action) {
+        try {
+            go.await();
+        } catch (InterruptedException interrupted) {
+            Thread.currentThread().interrupt();
+            return;
+        }
+        action.run();
     }
 }

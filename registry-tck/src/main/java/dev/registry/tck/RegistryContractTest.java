@@ -141,6 +141,38 @@ public abstract class RegistryContractTest extends RegistryTestBase {
     }
 
     @Test
+    void aThousandThreadsLoadBalancingAtOnceEachGetEveryInstanceOnceARound() throws Exception {
+        Registry owner = registry();
+        for (int port = 1; port <= 4; port++) {
+            owner.register(service("crowd", "127.0.0.1:" + port));
+        }
+        Registry client = registry();
+        Await.until("4 instances cached", () -> client.getServices("crowd").size() == 4);
+        Map<String, AtomicInteger> hits = new java.util.concurrent.ConcurrentHashMap<>();
+        CountDownLatch go = new CountDownLatch(1);
+        List<Thread> callers = new ArrayList<>();
+        for (int t = 0; t < 1_000; t++) {
+            Thread caller = new Thread(() -> Await.thenRun(go, () -> {
+                for (int call = 0; call < 4; call++) {
+                    hits.computeIfAbsent(client.getService("crowd", Filters.loadBalance()).address(),
+                            address -> new AtomicInteger()).incrementAndGet();
+                }
+            }));
+            caller.start();
+            callers.add(caller);
+        }
+        go.countDown();
+        for (Thread caller : callers) {
+            caller.join(TimeUnit.SECONDS.toMillis(30));
+        }
+
+        // each thread rotates through the four from a random start: four calls reach each instance once
+        Map<String, Integer> counts = new java.util.TreeMap<>();
+        hits.forEach((address, count) -> counts.put(address, count.get()));
+        assertEquals(Map.of("127.0.0.1:1", 1_000, "127.0.0.1:2", 1_000, "127.0.0.1:3", 1_000, "127.0.0.1:4", 1_000), counts);
+    }
+
+    @Test
     void filtersComposeInOrderAfterTheDefaultFilters() {
         Registry owner = registry();
         owner.register(Service.builder("mix").address("127.0.0.1:1").build());

@@ -99,9 +99,9 @@ public abstract class RobustnessContractTest extends RegistryTestBase {
                 Registration registration = owner.register(service("race", "127.0.0.1:" + i));
                 CountDownLatch go = new CountDownLatch(1);
                 List<Future<?>> racers = List.of(
-                        pool.submit(() -> awaitThen(go, registration::unregister)),
-                        pool.submit(() -> awaitThen(go, () -> setStatusIfRegistered(registration))),
-                        pool.submit(() -> awaitThen(go, registration::unregister)));
+                        pool.submit(() -> Await.thenRun(go, registration::unregister)),
+                        pool.submit(() -> Await.thenRun(go, () -> setStatusIfRegistered(registration))),
+                        pool.submit(() -> Await.thenRun(go, registration::unregister)));
                 go.countDown();
                 for (Future<?> racer : racers) {
                     racer.get(10, TimeUnit.SECONDS);
@@ -135,7 +135,7 @@ public abstract class RobustnessContractTest extends RegistryTestBase {
                 List<Future<?>> racers = new ArrayList<>();
                 for (int t = 0; t < 3; t++) {
                     int thread = t;
-                    racers.add(pool.submit(() -> awaitThen(go, () -> {
+                    racers.add(pool.submit(() -> Await.thenRun(go, () -> {
                         try {
                             owner.register(service("closing", "127.0." + base + ":" + thread));
                             registered.incrementAndGet();
@@ -144,7 +144,7 @@ public abstract class RobustnessContractTest extends RegistryTestBase {
                         }
                     })));
                 }
-                racers.add(pool.submit(() -> awaitThen(go, owner::close)));
+                racers.add(pool.submit(() -> Await.thenRun(go, owner::close)));
                 go.countDown();
                 for (Future<?> racer : racers) {
                     racer.get(10, TimeUnit.SECONDS);
@@ -172,8 +172,8 @@ public abstract class RobustnessContractTest extends RegistryTestBase {
                 Registration registration = owner.register(service("last-word", "127.0.0.1:" + round));
                 events.await(ServiceEvent.Type.REGISTERED, "127.0.0.1:" + round);
                 CountDownLatch go = new CountDownLatch(1);
-                Future<?> unregister = pool.submit(() -> awaitThen(go, registration::unregister));
-                Future<?> close = pool.submit(() -> awaitThen(go, owner::close));
+                Future<?> unregister = pool.submit(() -> Await.thenRun(go, registration::unregister));
+                Future<?> close = pool.submit(() -> Await.thenRun(go, owner::close));
                 go.countDown();
                 unregister.get(10, TimeUnit.SECONDS);
                 close.get(10, TimeUnit.SECONDS);
@@ -297,16 +297,6 @@ public abstract class RobustnessContractTest extends RegistryTestBase {
                 return flipped;
             }
         }
-    }
-
-    private static void awaitThen(CountDownLatch go, Runnable action) {
-        try {
-            go.await();
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            return;
-        }
-        action.run();
     }
 
     private static void setStatusIfRegistered(Registration registration) {
