@@ -1,10 +1,14 @@
 package dev.registry.internal;
 
-import java.util.Arrays;
+import java.lang.invoke.MethodHandles;
+import java.lang.invoke.VarHandle;
+import java.nio.ByteOrder;
+import java.security.SecureRandom;
 
 /**
- * A register message as a map key that ignores its send time: two messages are equal when their bytes are equal
- * except for the digits of the {@code "Registered":} value, the one part of a heartbeat that changes each beat.
+ * A register message as a map key that ignores its send time, kept as a 64-bit keyed fingerprint rather than the
+ * message itself: two keys are equal when the messages' bytes but for the digits of the {@code "Registered":}
+ * value, the one part of a heartbeat that changes each beat, have the same fingerprint and lengths.
  *
  * <p>Why a message equal to one already accepted decodes to the same service, interval and due time: the digits
  * are a maximal run of 1 to 18 decimal digits without a leading zero, right after the last {@code "Registered":}
@@ -13,22 +17,39 @@ import java.util.Arrays;
  * or long) whatever its digits. Everything else is byte for byte the message accepted before, so the parser meets
  * the same tokens, and only that integer may differ: the {@code t.Registered} time, or a value the decoder skips.
  * Only the replay check of signed messages reads the send time, so a registry that signs never takes this path.
- * Immutable; the bytes are the caller's and must not change.
+ *
+ * <p>Why a fingerprint: a cache keeps one key per instance, and the message (about 200 bytes) was most of what an
+ * instance cost. The fingerprint is SipHash-2-4, a pseudo-random function, under a key drawn at random for each
+ * process, over an unambiguous encoding of the message without its digits (the bytes before them, then the bytes
+ * after, each padded to whole 8-byte words, then both lengths: {@link SipHash}). Two different messages of the same lengths share a
+ * fingerprint by chance with probability 2^-64; a peer on the bus, not knowing the key, cannot aim for one. Were it
+ * to happen, the changed message would only renew the instance the other came from, on the same name's topic (the
+ * caller checks that), without its change: the change would show at the next message that differs again.
+ *
+ * <p>Immutable; allocates nothing but itself.
  */
 final class BeatKey {
 
     private static final int MAX_DIGITS = 18;
+    private static final VarHandle LITTLE_ENDIAN_LONG =
+            MethodHandles.byteArrayViewVarHandle(long[].class, ByteOrder.LITTLE_ENDIAN);
+    private static final long K0;
+    private static final long K1;
 
-    private final byte[] bytes;
+    static {
+        SecureRandom random = new SecureRandom();
+        K0 = random.nextLong();
+        K1 = random.nextLong();
+    }
+
+    private final long fingerprint;
     private final int digitsFrom;
-    private final int digitsTo;
-    private final int hash;
+    private final int tailLength;
 
-    private BeatKey(byte[] bytes, int digitsFrom, int digitsTo) {
-        this.bytes = bytes;
+    private BeatKey(long fingerprint, int digitsFrom, int tailLength) {
+        this.fingerprint = fingerprint;
         this.digitsFrom = digitsFrom;
-        this.digitsTo = digitsTo;
-        this.hash = 31 * hash(bytes, 0, digitsFrom) + hash(bytes, digitsTo, bytes.length);
+        this.tailLength = tailLength;
     }
 
     /** The key of {@code payload}, or null when it has no send time this key can mask (it then has no fast path). */
@@ -45,32 +66,36 @@ final class BeatKey {
         if (digits == 0 || digits > MAX_DIGITS || digits > 1 && payload[from] == '0') {
             return null;
         }
-        return new BeatKey(payload, from, to);
+        SipHash hash = new SipHash(K0, K1);
+        absorb(hash, payload, 0, from);
+        absorb(hash, payload, to, payload.length);
+        int tail = payload.length - to;
+        return new BeatKey(hash.finish((long) from << 32 | tail), from, tail);
     }
 
-    private static int hash(byte[] bytes, int from, int to) {
-        int h = 1;
-        for (int i = from; i < to; i++) {
-            h = 31 * h + bytes[i];
+    /** Feeds {@code bytes[from, to)} to {@code hash} in little-endian 8-byte words, the last one padded with zeros. */
+    private static void absorb(SipHash hash, byte[] bytes, int from, int to) {
+        int at = from;
+        for (; at + Long.BYTES <= to; at += Long.BYTES) {
+            hash.word((long) LITTLE_ENDIAN_LONG.get(bytes, at));
         }
-        return h;
+        if (at < to) {
+            long last = 0;
+            for (int shift = 0; at < to; at++, shift += Byte.SIZE) {
+                last |= (bytes[at] & 0xffL) << shift;
+            }
+            hash.word(last);
+        }
     }
 
     @Override
     public boolean equals(Object other) {
-        if (this == other) {
-            return true;
-        }
-        if (!(other instanceof BeatKey that) || hash != that.hash || digitsFrom != that.digitsFrom
-                || bytes.length - digitsTo != that.bytes.length - that.digitsTo) {
-            return false;
-        }
-        return Arrays.equals(bytes, 0, digitsFrom, that.bytes, 0, digitsFrom)
-                && Arrays.equals(bytes, digitsTo, bytes.length, that.bytes, that.digitsTo, that.bytes.length);
+        return this == other || other instanceof BeatKey that && fingerprint == that.fingerprint
+                && digitsFrom == that.digitsFrom && tailLength == that.tailLength;
     }
 
     @Override
     public int hashCode() {
-        return hash;
+        return Long.hashCode(fingerprint);
     }
 }
