@@ -2,7 +2,6 @@ package dev.registry;
 
 import dev.registry.internal.Names;
 import java.util.ArrayList;
-import java.util.Collections;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
@@ -40,7 +39,7 @@ public final class Service {
         this.url = builder.url;
         this.version = builder.version;
         this.host = builder.host;
-        this.kv = builder.shareKv();
+        this.kv = builder.kv == null ? Map.of() : SortedKv.copyOf(builder.kv);
         this.status = builder.status;
     }
 
@@ -219,9 +218,8 @@ public final class Service {
         private String url = "";
         private String version = "";
         private String host = "";
-        /** Null until an entry is added; handed to built services and copied before any later change. */
+        /** Null until an entry is added; each built service keeps a compact copy ({@link SortedKv}). */
         private TreeMap<String, String> kv;
-        private boolean kvShared;
         private Status status = Status.PASSING;
 
         private Builder(String name) {
@@ -313,24 +311,12 @@ public final class Service {
             return new Service(this);
         }
 
-        /** The map to add to: created on first use, copied first if a built service already holds it. */
+        /** The map to add to, created on first use. */
         private TreeMap<String, String> ownKv() {
             if (kv == null) {
                 kv = new TreeMap<>();
-            } else if (kvShared) {
-                kv = new TreeMap<>(kv);
-                kvShared = false;
             }
             return kv;
-        }
-
-        /** The metadata for a service being built, which keeps it unchanged: later changes go to a copy. */
-        private Map<String, String> shareKv() {
-            if (kv == null || kv.isEmpty()) {
-                return Map.of();
-            }
-            kvShared = true;
-            return Collections.unmodifiableMap(kv);
         }
 
         private static String textOrEmpty(String value, String field) {
