@@ -40,7 +40,9 @@ final class ThreadPositions {
                 position = 0;
             }
         } else {
-            position = ThreadLocalRandom.current().nextInt(size);
+            // A random start in 0..size-1 by multiply and shift, not nextInt(size): its remainder is a division,
+            // which, when a thread cycles through more names than it has slots, is most of a lookup's time.
+            position = (int) ((ThreadLocalRandom.current().nextInt() & 0xffff_ffffL) * size >>> 32);
         }
         table[slot] = (long) nameId << 32 | position;
         return position;

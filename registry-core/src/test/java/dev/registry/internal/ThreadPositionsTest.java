@@ -3,6 +3,7 @@ package dev.registry.internal;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import java.util.Arrays;
 import java.util.HashSet;
 import java.util.Set;
 import org.junit.jupiter.api.Test;
@@ -58,6 +59,24 @@ class ThreadPositionsTest {
             int pa = ThreadPositions.next(a, 2);
             int pb = ThreadPositions.next(b, 3);
             assertTrue(pa >= 0 && pa < 2 && pb >= 0 && pb < 3);
+        }
+    }
+
+    @Test
+    void randomStartsAreEvenAndInRangeWhateverTheSize() {
+        int a = 601;
+        int b = 601 + 64; // the same slot: every call below starts at random
+        int[] counts = new int[3];
+        for (int i = 0; i < 3_000; i++) {
+            counts[ThreadPositions.next(i % 2 == 0 ? a : b, 3)]++;
+        }
+        // 3,000 uniform draws over 3 positions: each count outside 800..1,200 has probability below 1e-12
+        for (int count : counts) {
+            assertTrue(count > 800 && count < 1_200, "draws per position: " + Arrays.toString(counts));
+        }
+        for (int i = 0; i < 100; i++) {
+            int position = ThreadPositions.next(i % 2 == 0 ? a : b, Integer.MAX_VALUE);
+            assertTrue(position >= 0, "position " + position);
         }
     }
 }
