@@ -44,10 +44,16 @@ final class Goals {
         // the same cache looked up one name at a time: the ratio is what touching other names' memory costs
         Optional<JmhScore> cycling = jmh(r, "RegistryBenchmark.lookup", 1, Map.of("shape", "1000x100", "target", "all"));
         Optional<JmhScore> one = jmh(r, "RegistryBenchmark.lookup", 1, Map.of("shape", "1000x100", "target", "one"));
+        // the same two on a plain map of arrays: the ratio no structure keyed by name can go below on this machine
+        Optional<JmhScore> floorCycling = jmh(r, "RegistryBenchmark.floor", 1, Map.of("shape", "1000x100", "target", "all"));
+        Optional<JmhScore> floorOne = jmh(r, "RegistryBenchmark.floor", 1, Map.of("shape", "1000x100", "target", "one"));
+        String floor = floorCycling.isPresent() && floorOne.isPresent() ? "; floor: plain map + array cycling 1,000 names: "
+                + decimal(floorCycling.get().score()) + " ns/op, " + ratio(floorCycling.get().score() / floorOne.get().score())
+                + " one name" : "";
         String cyclingName = "lookup cycling through 1,000 names at 100,000 instances";
         rows.add(cycling.isPresent() && one.isPresent() ? ratioRow(cyclingName, cycling.get().score(), one.get().score(),
-                decimal(cycling.get().score()) + " ns/op", "one name, same cache: " + decimal(one.get().score()) + " ns/op",
-                1.5, true) : notRun(cyclingName));
+                decimal(cycling.get().score()) + " ns/op", "one name, same cache: " + decimal(one.get().score()) + " ns/op"
+                + floor, 1.5, true) : notRun(cyclingName));
         for (Propagation p : r.propagation() == null ? List.<Propagation>of() : r.propagation()) {
             rows.add(propagation(p.broker() + ": register -> REGISTERED", p.register(), p.rawOneWay()));
             rows.add(propagation(p.broker() + ": setStatus -> UPDATED", p.status(), p.rawOneWay()));

@@ -111,20 +111,26 @@ public final class Report {
         md.heading(2, "JMH").paragraph("Average time or throughput with JMH's GC profiler (B/op is `gc.alloc.rate.norm`), ± the"
                 + " 99.9 % interval. `hot`: `getService(name, loadBalance)` of a name with 16 cached instances, the registry"
                 + " shared by every thread. `lookup`: the same with `shape` = names x instances cached, one name again and again"
-                + " or cycling through all. `heartbeat`: Go-shaped heartbeats of 1,000 cached instances handed to the inbound"
+                + " or cycling through all. `floor`: the same shapes on a plain `ConcurrentHashMap` of one array per name"
+                + " (`get`, one element round robin), the floor of any lookup. `heartbeat`: Go-shaped heartbeats of 1,000 cached instances handed to the inbound"
                 + " path on one thread.");
         md.table(List.of("benchmark", "params", "threads", "score", "unit", "B/op"), scores.stream().map(s -> List.of(s.benchmark(),
                 new TreeMap<>(s.params()).toString(), String.valueOf(s.threads()), Markdown.score(s.score(), s.error()), s.unit(),
                 decimal(s.bytesPerOp()))).toList());
         List<Plots.Line> lines = new ArrayList<>();
-        for (String target : List.of("one", "all")) {
-            List<JmhScore> line = scores.stream().filter(s -> s.benchmark().equals("RegistryBenchmark.lookup")
-                    && target.equals(s.params().get("target"))).sorted(Comparator.comparingDouble(Report::instances)).toList();
-            lines.add(new Plots.Line(target.equals("one") ? "one name looked up" : "cycling through every name",
-                    line.stream().mapToDouble(Report::instances).toArray(), line.stream().mapToDouble(JmhScore::score).toArray(),
-                    line.stream().mapToDouble(JmhScore::error).toArray()));
+        for (String benchmark : List.of("lookup", "floor")) {
+            for (String target : List.of("one", "all")) {
+                List<JmhScore> line = scores.stream().filter(s -> s.benchmark().equals("RegistryBenchmark." + benchmark)
+                        && target.equals(s.params().get("target"))).sorted(Comparator.comparingDouble(Report::instances)).toList();
+                if (!line.isEmpty()) {
+                    lines.add(new Plots.Line((benchmark.equals("floor") ? "plain map + array, " : "")
+                            + (target.equals("one") ? "one name looked up" : "cycling through every name"),
+                            line.stream().mapToDouble(Report::instances).toArray(),
+                            line.stream().mapToDouble(JmhScore::score).toArray(), line.stream().mapToDouble(JmhScore::error).toArray()));
+                }
+            }
         }
-        if (lines.stream().allMatch(line -> line.x().length > 0)) {
+        if (!lines.isEmpty()) {
             Plots.lookupBySize(out.resolve(DOCS).resolve("lookup-by-cache-size.png"), lines);
             md.image("lookup ns/op by cache size", DOCS + "/lookup-by-cache-size.png");
         }

@@ -24,6 +24,16 @@ class ReportTest {
     }
 
     @Test
+    void theCyclingGoalShowsItsSameRunFloor(@TempDir Path out) throws IOException {
+        List<List<String>> rows = Goals.rows(SampleResults.of(false));
+        String report = Files.readString(new Report(out).write(SampleResults.of(false), ""));
+
+        assertEquals("one name, same cache: 44.0 ns/op; floor: plain map + array cycling 1,000 names: 6.0 ns/op, 1.50x one name",
+                rows.get(2).get(2));
+        assertTrue(report.contains("| RegistryBenchmark.floor | {shape=1000x100, target=all} | 1 | 6.0 | ns/op | 0.0 |"), report);
+    }
+
+    @Test
     void aPipeInACellDoesNotSplitTheRow() {
         String table = new Markdown().table(List.of("a"), List.of(List.of("x | y"))).toString();
 

@@ -41,6 +41,8 @@ public final class SampleResults {
                 new JmhScore("RegistryBenchmark.lookup", Map.of("shape", "1x16", "target", "all"), 1, 41, 1, "ns/op", 0),
                 new JmhScore("RegistryBenchmark.lookup", Map.of("shape", "1000x100", "target", "one"), 1, 44, 1, "ns/op", 0),
                 new JmhScore("RegistryBenchmark.lookup", Map.of("shape", "1000x100", "target", "all"), 1, 80, 0, "ns/op", 0),
+                new JmhScore("RegistryBenchmark.floor", Map.of("shape", "1000x100", "target", "one"), 1, 4, 0, "ns/op", 0),
+                new JmhScore("RegistryBenchmark.floor", Map.of("shape", "1000x100", "target", "all"), 1, 6, 0, "ns/op", 0),
                 new JmhScore("RegistryBenchmark.heartbeat", Map.of("shape", "10x100", "target", "one"), 1, 600_000, 10_000, "ops/s", 250));
         Propagation nats = new Propagation("NATS", constant(100), constant(110), constant(120), constant(105), constant(140));
         Propagation redis = new Propagation("Redis", constant(200), constant(220), constant(240), constant(210), constant(300));
