@@ -80,7 +80,9 @@ final class Goals {
         rows.add(scale == null ? notRun("heap per cached instance at 100,000") : row("heap per cached instance at "
                 + count(scale.instances()), count(scale.bytesPerInstance()) + " B (used heap after GCs,"
                 + " filled minus empty; filled in " + decimal(scale.fillSeconds()) + " s)", "same run, every beat decoded (no stored"
-                + " message to compare): " + count(scale.bytesPerInstanceDecodingEveryBeat()) + " B", "-", "<= 500 B", scale.bytesPerInstance() <= 500));
+                + " message to compare): " + count(scale.bytesPerInstanceDecodingEveryBeat()) + " B" + (scale.bytesPerDecodedService() == 0
+                ? "" : "; the decoded `Service` objects alone (held after their registry closed): "
+                + count(scale.bytesPerDecodedService()) + " B"), "-", "<= 500 B", scale.bytesPerInstance() <= 500));
         var beat = r.heartbeatCost();
         rows.add(beat == null ? notRun("heartbeat cost") : row("heartbeat cost, " + count(beat.registrations()) + " registrations at "
                 + beat.intervalMillis() / 1000 + " s", decimal(beat.cpuPercent()) + " % of one core over " + count(beat.windowSeconds()) + " s ("

@@ -135,9 +135,12 @@ public record Results(Run run, Machine machine, List<JmhScore> jmh, List<Propaga
     /**
      * Heap per cached instance (used heap after GC, filled minus empty) and the time to fill; and, in the same run,
      * the heap per instance of a registry that decodes every heartbeat (an observe filter turns the undecoded
-     * renewal off), which keeps no last message per instance.
+     * renewal off), which keeps no last message per instance; and the heap of the decoded {@code Service} objects
+     * alone, as {@code getServices} returns them, held after their registry closed: the floor of any cache that keeps
+     * what the API returns (0 in a results.json older than it).
      */
-    public record Scale(int instances, double bytesPerInstance, double fillSeconds, double bytesPerInstanceDecodingEveryBeat) {
+    public record Scale(int instances, double bytesPerInstance, double fillSeconds, double bytesPerInstanceDecodingEveryBeat,
+                        double bytesPerDecodedService) {
     }
 
     /**

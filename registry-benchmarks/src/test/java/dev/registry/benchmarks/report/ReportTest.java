@@ -34,6 +34,14 @@ class ReportTest {
     }
 
     @Test
+    void theHeapGoalShowsTheDecodedServicesAlone() {
+        List<String> heap = Goals.rows(SampleResults.of(false)).get(14);
+
+        assertEquals("same run, every beat decoded (no stored message to compare): 300 B; the decoded `Service` objects alone"
+                + " (held after their registry closed): 150 B", heap.get(2));
+    }
+
+    @Test
     void aPipeInACellDoesNotSplitTheRow() {
         String table = new Markdown().table(List.of("a"), List.of(List.of("x | y"))).toString();
 
