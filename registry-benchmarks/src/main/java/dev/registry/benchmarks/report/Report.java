@@ -84,12 +84,18 @@ public final class Report {
         if (results.propagation() != null) {
             md.heading(2, "Propagation").paragraph("Registry A -> registry B's listener, each on its own connection to one broker, in"
                     + " one JVM; each round also takes a raw one-way sample (publish on one connection, stamped in the subscriber's"
-                    + " callback on another). One change in flight, 1 ms apart, after warm-up rounds.");
+                    + " callback on another). One change in flight, 1 ms apart, after warm-up rounds. The last three rows split"
+                    + " the path at the broker in the same rounds: a register message of a new instance published raw on the"
+                    + " topic A would use, to B's event (B's side plus one raw hop); A's `register` to a raw subscriber's"
+                    + " callback (A's side plus one raw hop), of a name A has and of a name new to A (names B does not"
+                    + " observe).");
             for (Propagation p : results.propagation()) {
                 md.heading(3, p.broker());
                 latencies(md, series("raw one-way", p.rawOneWay(), "register -> REGISTERED", p.register(), "setStatus -> UPDATED",
                         p.status(), "unregister -> UNREGISTERED", p.unregister(), "first instance of a name -> REGISTERED",
-                        p.firstInstance()), "propagation-" + p.broker().toLowerCase(Locale.ROOT) + ".png",
+                        p.firstInstance(), "raw register message -> B's REGISTERED", p.rawRegisterToB(),
+                        "register on A -> raw subscriber", p.registerOnAToRaw(), "first instance on A -> raw subscriber",
+                        p.firstInstanceOnAToRaw()), "propagation-" + p.broker().toLowerCase(Locale.ROOT) + ".png",
                         p.broker() + ": registry A -> registry B vs the raw client");
             }
         }
@@ -97,8 +103,10 @@ public final class Report {
         if (cold != null) {
             md.heading(2, "Cold lookup (NATS)").paragraph("`getService(name, loadBalance)` on B of a name registered on A and new"
                     + " to B (subscribe, ping, answer), beside the raw jnats request/reply round trip (an empty request, a"
-                    + " register-sized reply), in the same rounds.");
-            latencies(md, series("raw request/reply", cold.rawRequestReply(), "name new to B", cold.cold()), "cold-lookup-nats.png",
+                    + " register-sized reply), in the same rounds; and A's side: a raw client subscribed to the register topic"
+                    + " of another name A owns pings it, until A's answer reaches it (a raw round trip plus A's side).");
+            latencies(md, series("raw request/reply", cold.rawRequestReply(), "name new to B", cold.cold(),
+                    "raw ping -> A's answer", cold.rawPingToAnswer()), "cold-lookup-nats.png",
                     "NATS: cold getService vs raw request/reply");
         }
         fleet(md, results.fleet());
@@ -238,11 +246,13 @@ public final class Report {
         md.image(title, DOCS + "/" + plot);
     }
 
-    /** Name, latency, name, latency ...: in order. */
+    /** Name, latency, name, latency ...: in order; a latency an older results.json lacks ({@code null}) is left out. */
     private static Map<String, Latency> series(Object... namesAndLatencies) {
         Map<String, Latency> series = new LinkedHashMap<>();
         for (int i = 0; i < namesAndLatencies.length; i += 2) {
-            series.put((String) namesAndLatencies[i], (Latency) namesAndLatencies[i + 1]);
+            if (namesAndLatencies[i + 1] != null) {
+                series.put((String) namesAndLatencies[i], (Latency) namesAndLatencies[i + 1]);
+            }
         }
         return series;
     }
