@@ -84,11 +84,12 @@ public final class Report {
         if (results.propagation() != null) {
             md.heading(2, "Propagation").paragraph("Registry A -> registry B's listener, each on its own connection to one broker, in"
                     + " one JVM; each round also takes a raw one-way sample (publish on one connection, stamped in the subscriber's"
-                    + " callback on another). One change in flight, 1 ms apart, after warm-up rounds. The last three rows split"
-                    + " the path at the broker in the same rounds: a register message of a new instance published raw on the"
+                    + " callback on another). One change in flight, 1 ms apart, after warm-up rounds."
+                    + (results.propagation().get(0).rawRegisterToB() == null ? "" : " The last three rows split the path"
+                    + " at the broker in the same rounds: a register message of a new instance published raw on the"
                     + " topic A would use, to B's event (B's side plus one raw hop); A's `register` to a raw subscriber's"
                     + " callback (A's side plus one raw hop), of a name A has and of a name new to A (names B does not"
-                    + " observe).");
+                    + " observe)."));
             for (Propagation p : results.propagation()) {
                 md.heading(3, p.broker());
                 latencies(md, series("raw one-way", p.rawOneWay(), "register -> REGISTERED", p.register(), "setStatus -> UPDATED",
@@ -103,8 +104,9 @@ public final class Report {
         if (cold != null) {
             md.heading(2, "Cold lookup (NATS)").paragraph("`getService(name, loadBalance)` on B of a name registered on A and new"
                     + " to B (subscribe, ping, answer), beside the raw jnats request/reply round trip (an empty request, a"
-                    + " register-sized reply), in the same rounds; and A's side: a raw client subscribed to the register topic"
-                    + " of another name A owns pings it, until A's answer reaches it (a raw round trip plus A's side).");
+                    + " register-sized reply), in the same rounds" + (cold.rawPingToAnswer() == null ? "." : "; and A's side:"
+                    + " a raw client subscribed to the register topic of another name A owns pings it, until A's answer reaches"
+                    + " it (a raw round trip plus A's side)."));
             latencies(md, series("raw request/reply", cold.rawRequestReply(), "name new to B", cold.cold(),
                     "raw ping -> A's answer", cold.rawPingToAnswer()), "cold-lookup-nats.png",
                     "NATS: cold getService vs raw request/reply");
@@ -120,8 +122,8 @@ public final class Report {
                 + " 99.9 % interval. `hot`: `getService(name, loadBalance)` of a name with 16 cached instances, the registry"
                 + " shared by every thread. `lookup`: the same with `shape` = names x instances cached, one name again and again"
                 + " or cycling through all. `floor`: the same shapes on a plain `ConcurrentHashMap` of one array per name"
-                + " (`get`, one element round robin), the floor of any lookup. `heartbeat`: Go-shaped heartbeats of 1,000 cached instances handed to the inbound"
-                + " path on one thread.");
+                + " (`get`, one element round robin), the floor of any lookup. `heartbeat`: Go-shaped heartbeats of 1,000"
+                + " cached instances handed to the inbound path on one thread.");
         md.table(List.of("benchmark", "params", "threads", "score", "unit", "B/op"), scores.stream().map(s -> List.of(s.benchmark(),
                 new TreeMap<>(s.params()).toString(), String.valueOf(s.threads()), Markdown.score(s.score(), s.error()), s.unit(),
                 decimal(s.bytesPerOp()))).toList());
