@@ -152,9 +152,10 @@ final class PropagationRun {
      * A answers), over NATS, next to the raw jnats request/reply round trip measured in the same rounds: an empty
      * request (as a ping is) answered by a dispatcher on another connection with a register-sized reply, timed on the
      * requesting thread as a cold {@code getService} is. In the same rounds, A's side of a cold lookup: a raw jnats client
-     * subscribes to the register topic of another name A owns and B never looks up (a new one each round, so no
-     * earlier ping or answer of it is around), then publishes an empty ping on its ping topic, timed until A's answer
-     * reaches the raw subscriber's callback.
+     * subscribes to the register topic of another name B never looks up, A registers it (a new one each round, so no
+     * earlier ping or answer of it is around), then the raw client publishes an empty ping on its ping topic, timed
+     * until A's answer reaches the raw subscriber's callback, and A unregisters it: A owns as many registrations as
+     * without this figure, since answering a ping takes time that grows with them.
      */
     static ColdLookup cold(String url, int warmup, int samples) {
         LOG.info("cold lookups over NATS: {} warm-up rounds, {} measured", warmup, samples);
@@ -172,9 +173,13 @@ final class PropagationRun {
             responder.flush(Bench.TIMEOUT);
             for (int i = 0; i < warmup + samples; i++) {
                 a.register(Bench.service("cold-" + i, "10.2.0.1:8080"));
-                a.register(Bench.service("ping-" + i, "10.2.0.1:8080"));
             }
             for (int i = 0; i < warmup + samples; i++) {
+                // subscribed first, so A's announcement of the name is taken here and its answer to the ping is the next
+                String answers = mainTopic + ".register.ping-" + i;
+                pinger.subscribe(answers);
+                Registration pinged = a.register(Bench.service("ping-" + i, "10.2.0.1:8080"));
+                pinger.arrival(answers);
                 Bench.settle();
                 long start = System.nanoTime();
                 if (requester.request(RAW_REQUEST, new byte[0], Bench.TIMEOUT) == null) {
@@ -185,12 +190,11 @@ final class PropagationRun {
                 start = System.nanoTime();
                 b.getService("cold-" + i, Filters.loadBalance());
                 long coldNanos = System.nanoTime() - start;
-                String answers = mainTopic + ".register.ping-" + i;
-                pinger.subscribe(answers);
                 Bench.settle();
                 start = System.nanoTime();
                 pinger.publish(mainTopic + ".ping.ping-" + i, new byte[0]);
                 long rawPingNanos = pinger.arrival(answers) - start;
+                pinged.unregister();
                 if (i >= warmup) {
                     raw.recordValue(rawNanos);
                     cold.recordValue(coldNanos);
