@@ -88,6 +88,7 @@ final class RawClient implements AutoCloseable {
         subscriber.accept(topic);
     }
 
+    /** Publishes {@code payload} on {@code subject} from the publishing connection (Redis: without awaiting the reply). */
     void publish(String subject, byte[] payload) {
         publisher.accept(subject, payload);
     }
