@@ -115,7 +115,7 @@ final class FleetRun {
     private static void propagate(String url, String topic, ChildProcess all, int probes, Histogram propagation,
                                   Histogram raw) {
         byte[] rawPayload = GoMessages.register(PREFIX + "-0", GoMessages.address(PROBE_ADDRESSES));
-        try (RawClient probe = RawClient.nats(url, "raw.oneway", true);
+        try (RawClient probe = RawClient.nats(url, true, "raw.oneway");
              Registry registry = Registry.connect(url, Bench.options(topic))) {
             // keeps the name's ping subscription in this registry, so the samples time the message alone
             Registration anchor = registry.register(Bench.service(PREFIX + "-0", GoMessages.address(PROBE_ADDRESSES)));

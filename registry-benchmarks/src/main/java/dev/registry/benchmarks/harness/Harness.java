@@ -1,6 +1,7 @@
 package dev.registry.benchmarks.harness;
 
 import dev.registry.RegistryOptions;
+import dev.registry.Service;
 import dev.registry.benchmarks.fixture.FilledRegistry;
 import dev.registry.benchmarks.results.Results;
 import dev.registry.benchmarks.results.Results.Fleet;
@@ -9,10 +10,10 @@ import dev.registry.benchmarks.results.Results.JmhScore;
 import dev.registry.benchmarks.results.Results.Scale;
 import dev.registry.tck.Brokers;
 import dev.registry.tck.LocalServer;
-import java.lang.ref.Reference;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
+import java.util.ArrayList;
 import java.util.List;
 
 /**
@@ -74,29 +75,33 @@ public final class Harness {
      * One registry's cache filled with 100,000 instances (1,000 names x 100): the heap they hold (used heap after a
      * full GC, filled minus empty, so everything the registry keeps per instance counts: the decoded service, the
      * cache entry, the per-name snapshot) and the time to fill it, in a JVM that has filled one already (compiled
-     * code). Lookups at this size are the JMH {@code RegistryBenchmark.lookup}'s.
+     * code); the same with every beat decoded; and the decoded services alone. Lookups at this size are the JMH
+     * {@code RegistryBenchmark.lookup}'s.
      */
     private static Scale scale() {
         int names = 1_000;
-        int perName = 100;
-        FilledRegistry.fill(names, perName).close();
-        FilledRegistry filled = FilledRegistry.fill(names, perName);
+        int instances = names * 100;
+        FilledRegistry.fill(names, 100).close();
+        FilledRegistry filled = FilledRegistry.fill(names, 100);
+        double perInstance = heldPerInstance(filled::close, instances);
         // The same fill with an observe filter that passes everything: it turns off the undecoded renewal of
         // unchanged heartbeats, and with it the last message each instance keeps for that comparison.
-        FilledRegistry decoding = FilledRegistry.fill(names, perName, RegistryOptions.builder().observeFilter(service -> true));
-        return new Scale(names * perName, heldPerInstance(filled, names * perName), filled.fillNanos() / 1e9,
-                heldPerInstance(decoding, names * perName));
+        FilledRegistry decoding = FilledRegistry.fill(names, 100, RegistryOptions.builder().observeFilter(service -> true));
+        double decodingEveryBeat = heldPerInstance(decoding::close, instances);
+        // Every instance as getServices returns it, held in a list while its registry is closed: the list's clear
+        // releases the services and keeps the list's own array, so the difference is the services alone.
+        FilledRegistry source = FilledRegistry.fill(names, 100);
+        List<Service> services = new ArrayList<>(instances);
+        source.names().forEach(name -> services.addAll(source.registry().getServices(name)));
+        source.close();
+        return new Scale(instances, perInstance, filled.fillNanos() / 1e9, decodingEveryBeat,
+                heldPerInstance(services::clear, instances));
     }
 
-    /** The heap {@code filled} holds per instance: used heap after GC with it, minus without it; closes it. */
-    private static double heldPerInstance(FilledRegistry filled, int instances) {
-        long full;
-        try {
-            full = Bench.usedHeapAfterGc();
-        } finally {
-            Reference.reachabilityFence(filled);
-            filled.close();
-        }
+    /** The heap that {@code release} frees per instance: used heap after GC before it, minus after it. */
+    private static double heldPerInstance(Runnable release, int instances) {
+        long full = Bench.usedHeapAfterGc();
+        release.run();
         return (double) (full - Bench.usedHeapAfterGc()) / instances;
     }
 }

@@ -50,7 +50,7 @@ final class IngestRun {
     /** Messages per second one raw jnats subscriber receives from one raw publisher through NATS at {@code url}. */
     static double natsRaw(String url, int messages) {
         String mainTopic = Bench.newMainTopic();
-        try (RawClient raw = RawClient.nats(url, mainTopic + ".register.*", false)) {
+        try (RawClient raw = RawClient.nats(url, false, mainTopic + ".register.*")) {
             return measure(heartbeats(raw::publish, mainTopic), messages, raw::received);
         }
     }
@@ -58,7 +58,7 @@ final class IngestRun {
     /** Messages per second one raw Lettuce subscriber receives from one raw publisher through Redis at {@code url}. */
     static double redisRaw(String url, int messages) {
         byte[] payload = GoMessages.register("raw", GoMessages.address(0));
-        try (RawClient raw = RawClient.redis(url, "raw.ingest", false)) {
+        try (RawClient raw = RawClient.redis(url, false, "raw.ingest")) {
             return measure(next -> raw.publish("raw.ingest", payload), messages, raw::received);
         }
     }

@@ -27,7 +27,8 @@ final class JmhRuns {
     }
 
     /**
-     * {@link RegistryBenchmark}: {@code hot} (1x16) with 1 thread, then 2; {@code lookup} in every shape and target;
+     * {@link RegistryBenchmark}: {@code hot} (1x16) with 1 thread, then 2; {@code lookup} and its {@code floor} in every
+     * shape and target;
      * {@code heartbeat} (10x100).
      */
     static List<JmhScore> all(Settings settings) {
@@ -35,6 +36,7 @@ final class JmhRuns {
         List<JmhScore> scores = new ArrayList<>(run(settings, "hot", 1, hot));
         scores.addAll(run(settings, "hot", 2, hot));
         scores.addAll(run(settings, "lookup", 1, Map.of()));
+        scores.addAll(run(settings, "floor", 1, Map.of()));
         scores.addAll(run(settings, "heartbeat", 1, Map.of("shape", "10x100", "target", "one")));
         return scores;
     }

@@ -8,6 +8,7 @@ import io.lettuce.core.codec.StringCodec;
 import io.lettuce.core.pubsub.RedisPubSubAdapter;
 import io.lettuce.core.pubsub.StatefulRedisPubSubConnection;
 import io.nats.client.Connection;
+import io.nats.client.Dispatcher;
 import java.time.Duration;
 import java.util.concurrent.BlockingQueue;
 import java.util.concurrent.LinkedBlockingQueue;
@@ -15,61 +16,79 @@ import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
 import java.util.concurrent.atomic.AtomicLong;
 import java.util.function.BiConsumer;
+import java.util.function.Consumer;
 
 /**
  * A broker's raw client, the baseline of the registry's figures: a publishing connection and, on another, a
  * subscriber whose callback (jnats' dispatcher, Lettuce's event loop: a registry message's path) either counts the
- * messages (the raw ingest rate, a broker's capacity) or stamps each arrival first thing (the raw one-way latency, so
- * the measuring thread's wake-up is never part of it). Not thread-safe: one measuring thread.
+ * messages (the raw ingest rate, a broker's capacity) or stamps each arrival with its topic first thing (the raw
+ * one-way latency, and the arrival of a registry's message or answer, so the measuring thread's wake-up is never part
+ * of it). Not thread-safe: one measuring thread.
  */
 final class RawClient implements AutoCloseable {
 
     private final boolean stamps;
     private final AtomicLong received = new AtomicLong();
-    private final BlockingQueue<Long> arrivals = new LinkedBlockingQueue<>();
+    private final BlockingQueue<Arrival> arrivals = new LinkedBlockingQueue<>();
     private BiConsumer<String, byte[]> publisher;
+    private Consumer<String> subscriber;
     private Runnable closer;
 
     private RawClient(boolean stamps) {
         this.stamps = stamps;
     }
 
-    /** jnats, subscribed to {@code subscription} (a trailing {@code .*} is a wildcard), confirmed by a flush. */
-    static RawClient nats(String url, String subscription, boolean stamps) {
+    /** jnats, subscribed to {@code subscriptions} (a trailing {@code .*} is a wildcard), each confirmed by a flush. */
+    static RawClient nats(String url, boolean stamps, String... subscriptions) {
         RawClient client = new RawClient(stamps);
         Connection publisher = Bench.connect(url);
         Connection subscriber = Bench.connect(url);
         client.publisher = publisher::publish;
         client.closer = () -> Bench.close(publisher, subscriber);
-        subscriber.createDispatcher(message -> client.arrived()).subscribe(subscription);
-        try {
-            subscriber.flush(Bench.TIMEOUT);
-        } catch (TimeoutException | InterruptedException e) {
-            client.close();
-            throw new IllegalStateException("nats-server did not confirm the raw subscription", e);
+        Dispatcher dispatcher = subscriber.createDispatcher(message -> client.arrived(message.getSubject()));
+        client.subscriber = topic -> {
+            dispatcher.subscribe(topic);
+            try {
+                subscriber.flush(Bench.TIMEOUT);
+            } catch (TimeoutException | InterruptedException e) {
+                client.close();
+                throw new IllegalStateException("nats-server did not confirm the raw subscription to " + topic, e);
+            }
+        };
+        for (String topic : subscriptions) {
+            client.subscribe(topic);
         }
         return client;
     }
 
-    /** Lettuce PUBLISH (async) to a SUBSCRIBE listener on another connection. */
-    static RawClient redis(String url, String subscription, boolean stamps) {
+    /** Lettuce PUBLISH (async) to a SUBSCRIBE listener on another connection, subscribed to {@code subscriptions}. */
+    static RawClient redis(String url, boolean stamps, String... subscriptions) {
         RawClient client = new RawClient(stamps);
         RedisCodec<String, byte[]> codec = RedisCodec.of(StringCodec.UTF8, ByteArrayCodec.INSTANCE);
         RedisClient redis = RedisClient.create(RedisURI.create(url));
         StatefulRedisPubSubConnection<String, byte[]> subscriber = redis.connectPubSub(codec);
         StatefulRedisPubSubConnection<String, byte[]> publisher = redis.connectPubSub(codec);
         client.publisher = (subject, payload) -> publisher.async().publish(subject, payload);
+        client.subscriber = topic -> subscriber.sync().subscribe(topic);
         client.closer = () -> redis.shutdown(Duration.ZERO, Duration.ofSeconds(2));
         subscriber.addListener(new RedisPubSubAdapter<>() {
             @Override
             public void message(String channel, byte[] message) {
-                client.arrived();
+                client.arrived(channel);
             }
         });
-        subscriber.sync().subscribe(subscription);
+        for (String topic : subscriptions) {
+            client.subscribe(topic);
+        }
         return client;
     }
 
+    /** Subscribes to one more topic, returning once the broker has confirmed it. */
+    void subscribe(String topic) {
+        subscriber.accept(topic);
+    }
+
+    /** Publishes {@code payload} on {@code subject} from the publishing connection (Redis: without awaiting the reply). */
     void publish(String subject, byte[] payload) {
         publisher.accept(subject, payload);
     }
@@ -83,12 +102,21 @@ final class RawClient implements AutoCloseable {
     long oneWay(String subject, byte[] payload) {
         long sent = System.nanoTime();
         publisher.accept(subject, payload);
+        return arrival(subject) - sent;
+    }
+
+    /**
+     * The {@link System#nanoTime()} at which the subscriber's callback had the next message (a stamping client), which
+     * must be on {@code topic}: each measurement has one message in flight, so any other is a broken measurement.
+     */
+    long arrival(String topic) {
         try {
-            Long stamp = arrivals.poll(Bench.TIMEOUT.toNanos(), TimeUnit.NANOSECONDS);
-            if (stamp == null) {
-                throw new IllegalStateException("raw message: nothing arrived within " + Bench.TIMEOUT);
+            Arrival arrival = arrivals.poll(Bench.TIMEOUT.toNanos(), TimeUnit.NANOSECONDS);
+            if (arrival == null || !arrival.topic().equals(topic)) {
+                throw new IllegalStateException("raw subscriber: expected a message on " + topic + " within " + Bench.TIMEOUT
+                        + ", got " + (arrival == null ? "nothing" : "one on " + arrival.topic()));
             }
-            return stamp - sent;
+            return arrival.nanos();
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
             throw new IllegalStateException("interrupted while waiting for a raw message", e);
@@ -100,11 +128,15 @@ final class RawClient implements AutoCloseable {
         closer.run();
     }
 
-    private void arrived() {
+    private void arrived(String topic) {
         if (stamps) {
-            arrivals.add(System.nanoTime());
+            arrivals.add(new Arrival(topic, System.nanoTime()));
         } else {
             received.incrementAndGet();
         }
+    }
+
+    /** One message the subscriber's callback had, and when. */
+    private record Arrival(String topic, long nanos) {
     }
 }

@@ -6,6 +6,8 @@ import dev.registry.Service;
 import dev.registry.benchmarks.fixture.DirectPubsub;
 import dev.registry.benchmarks.fixture.FilledRegistry;
 import dev.registry.benchmarks.fixture.GoMessages;
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.TimeUnit;
 import org.openjdk.jmh.annotations.Benchmark;
 import org.openjdk.jmh.annotations.BenchmarkMode;
@@ -29,6 +31,10 @@ import org.openjdk.jmh.infra.BenchmarkParams;
  *       the registry holds a whole data centre?); {@code target} {@code one} looks up one name over and over (a
  *       service calling its few dependencies), {@code all} cycles through every cached name, so each call touches
  *       other memory (the worst case for the CPU caches). Single-threaded.</li>
+ *   <li>{@link #floor}: what {@link #lookup} does with the registry left out, in the same shapes and targets: a
+ *       {@link ConcurrentHashMap} holding each name's instances in an array, {@code get(name)} and one element round
+ *       robin. Its {@code all} / {@code one} ratio is the data structures' own cost of touching other names' memory,
+ *       the floor below any registry's cycling ratio.</li>
  *   <li>{@link #heartbeat}: register messages one registry decodes and applies per second on one thread, the
  *       heartbeats of 1,000 cached instances (10 names x 100, register interval 1 s), each a Go-shaped message
  *       handed to the inbound path by a {@link DirectPubsub}, so the JSON codec, the validation and the cache
@@ -48,7 +54,7 @@ public class RegistryBenchmark {
     @Param({"1x16", "16x100", "100x100", "1000x100"})
     public String shape;
 
-    /** {@link #lookup}: {@code one}, the first name again and again; {@code all}, every cached name in turn. */
+    /** {@link #lookup} and {@link #floor}: {@code one}, the first name again and again; {@code all}, every cached name in turn. */
     @Param({"one", "all"})
     public String target;
 
@@ -59,9 +65,14 @@ public class RegistryBenchmark {
     private String[] targets;
     private String[] topics;
     private byte[][] heartbeats;
+    private Map<String, Object[]> plain;
     private int next;
+    private int pick;
 
-    /** Fills the registry, and for {@link #heartbeat} encodes a heartbeat of every instance (JMH setup, untimed). */
+    /**
+     * Fills the registry, for {@link #heartbeat} encodes a heartbeat of every instance, and for {@link #floor} copies
+     * each name's instances into the plain map (JMH setup, untimed).
+     */
     @Setup
     public void fill(BenchmarkParams params) {
         String[] parts = shape.split("x");
@@ -71,6 +82,10 @@ public class RegistryBenchmark {
         bus = filled.bus();
         hotName = filled.names().get(0);
         targets = "one".equals(target) ? new String[] {hotName} : filled.names().toArray(String[]::new);
+        if (params.getBenchmark().endsWith(".floor")) {
+            plain = new ConcurrentHashMap<>();
+            filled.names().forEach(name -> plain.put(name, registry.getServices(name).toArray()));
+        }
         if (params.getBenchmark().endsWith(".heartbeat")) {
             topics = new String[filled.names().size() * perName];
             heartbeats = new byte[topics.length][];
@@ -103,6 +118,20 @@ public class RegistryBenchmark {
             next = 0;
         }
         return registry.getService(name, Filters.loadBalance());
+    }
+
+    /** {@link #lookup}'s floor: the next target name's array from the plain map, and its next element. */
+    @Benchmark
+    public Object floor() {
+        Object[] instances = plain.get(targets[next]);
+        if (++next == targets.length) {
+            next = 0;
+        }
+        // one index for every name, as plain as round robin gets
+        if (++pick >= instances.length) {
+            pick = 0;
+        }
+        return instances[pick];
     }
 
     /** One heartbeat of the next instance, decoded and applied. */

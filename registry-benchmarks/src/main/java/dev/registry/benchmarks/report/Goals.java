@@ -44,10 +44,16 @@ final class Goals {
         // the same cache looked up one name at a time: the ratio is what touching other names' memory costs
         Optional<JmhScore> cycling = jmh(r, "RegistryBenchmark.lookup", 1, Map.of("shape", "1000x100", "target", "all"));
         Optional<JmhScore> one = jmh(r, "RegistryBenchmark.lookup", 1, Map.of("shape", "1000x100", "target", "one"));
+        // the same two on a plain map of arrays: the ratio no structure keyed by name can go below on this machine
+        Optional<JmhScore> floorCycling = jmh(r, "RegistryBenchmark.floor", 1, Map.of("shape", "1000x100", "target", "all"));
+        Optional<JmhScore> floorOne = jmh(r, "RegistryBenchmark.floor", 1, Map.of("shape", "1000x100", "target", "one"));
+        String floor = floorCycling.isPresent() && floorOne.isPresent() ? "; floor: plain map + array cycling 1,000 names: "
+                + decimal(floorCycling.get().score()) + " ns/op, " + ratio(floorCycling.get().score() / floorOne.get().score())
+                + " one name" : "";
         String cyclingName = "lookup cycling through 1,000 names at 100,000 instances";
         rows.add(cycling.isPresent() && one.isPresent() ? ratioRow(cyclingName, cycling.get().score(), one.get().score(),
-                decimal(cycling.get().score()) + " ns/op", "one name, same cache: " + decimal(one.get().score()) + " ns/op",
-                1.5, true) : notRun(cyclingName));
+                decimal(cycling.get().score()) + " ns/op", "one name, same cache: " + decimal(one.get().score()) + " ns/op"
+                + floor, 1.5, true) : notRun(cyclingName));
         for (Propagation p : r.propagation() == null ? List.<Propagation>of() : r.propagation()) {
             rows.add(propagation(p.broker() + ": register -> REGISTERED", p.register(), p.rawOneWay()));
             rows.add(propagation(p.broker() + ": setStatus -> UPDATED", p.status(), p.rawOneWay()));
@@ -74,7 +80,9 @@ final class Goals {
         rows.add(scale == null ? notRun("heap per cached instance at 100,000") : row("heap per cached instance at "
                 + count(scale.instances()), count(scale.bytesPerInstance()) + " B (used heap after GCs,"
                 + " filled minus empty; filled in " + decimal(scale.fillSeconds()) + " s)", "same run, every beat decoded (no stored"
-                + " message to compare): " + count(scale.bytesPerInstanceDecodingEveryBeat()) + " B", "-", "<= 500 B", scale.bytesPerInstance() <= 500));
+                + " message to compare): " + count(scale.bytesPerInstanceDecodingEveryBeat()) + " B" + (scale.bytesPerDecodedService() == 0
+                ? "" : "; the decoded `Service` objects alone (held after their registry closed): "
+                + count(scale.bytesPerDecodedService()) + " B"), "-", "<= 500 B", scale.bytesPerInstance() <= 500));
         var beat = r.heartbeatCost();
         rows.add(beat == null ? notRun("heartbeat cost") : row("heartbeat cost, " + count(beat.registrations()) + " registrations at "
                 + beat.intervalMillis() / 1000 + " s", decimal(beat.cpuPercent()) + " % of one core over " + count(beat.windowSeconds()) + " s ("

@@ -84,12 +84,19 @@ public final class Report {
         if (results.propagation() != null) {
             md.heading(2, "Propagation").paragraph("Registry A -> registry B's listener, each on its own connection to one broker, in"
                     + " one JVM; each round also takes a raw one-way sample (publish on one connection, stamped in the subscriber's"
-                    + " callback on another). One change in flight, 1 ms apart, after warm-up rounds.");
+                    + " callback on another). One change in flight, 1 ms apart, after warm-up rounds."
+                    + (results.propagation().get(0).rawRegisterToB() == null ? "" : " The last three rows split the path"
+                    + " at the broker in the same rounds: a register message of a new instance published raw on the"
+                    + " topic A would use, to B's event (B's side plus one raw hop); A's `register` to a raw subscriber's"
+                    + " callback (A's side plus one raw hop), of a name A has and of a name new to A (names B does not"
+                    + " observe)."));
             for (Propagation p : results.propagation()) {
                 md.heading(3, p.broker());
                 latencies(md, series("raw one-way", p.rawOneWay(), "register -> REGISTERED", p.register(), "setStatus -> UPDATED",
                         p.status(), "unregister -> UNREGISTERED", p.unregister(), "first instance of a name -> REGISTERED",
-                        p.firstInstance()), "propagation-" + p.broker().toLowerCase(Locale.ROOT) + ".png",
+                        p.firstInstance(), "raw register message -> B's REGISTERED", p.rawRegisterToB(),
+                        "register on A -> raw subscriber", p.registerOnAToRaw(), "first instance on A -> raw subscriber",
+                        p.firstInstanceOnAToRaw()), "propagation-" + p.broker().toLowerCase(Locale.ROOT) + ".png",
                         p.broker() + ": registry A -> registry B vs the raw client");
             }
         }
@@ -97,8 +104,11 @@ public final class Report {
         if (cold != null) {
             md.heading(2, "Cold lookup (NATS)").paragraph("`getService(name, loadBalance)` on B of a name registered on A and new"
                     + " to B (subscribe, ping, answer), beside the raw jnats request/reply round trip (an empty request, a"
-                    + " register-sized reply), in the same rounds.");
-            latencies(md, series("raw request/reply", cold.rawRequestReply(), "name new to B", cold.cold()), "cold-lookup-nats.png",
+                    + " register-sized reply), in the same rounds" + (cold.rawPingToAnswer() == null ? "." : "; and A's side:"
+                    + " a raw client subscribed to the register topic of another name A owns pings it, until A's answer reaches"
+                    + " it (a raw round trip plus A's side)."));
+            latencies(md, series("raw request/reply", cold.rawRequestReply(), "name new to B", cold.cold(),
+                    "raw ping -> A's answer", cold.rawPingToAnswer()), "cold-lookup-nats.png",
                     "NATS: cold getService vs raw request/reply");
         }
         fleet(md, results.fleet());
@@ -111,20 +121,26 @@ public final class Report {
         md.heading(2, "JMH").paragraph("Average time or throughput with JMH's GC profiler (B/op is `gc.alloc.rate.norm`), ± the"
                 + " 99.9 % interval. `hot`: `getService(name, loadBalance)` of a name with 16 cached instances, the registry"
                 + " shared by every thread. `lookup`: the same with `shape` = names x instances cached, one name again and again"
-                + " or cycling through all. `heartbeat`: Go-shaped heartbeats of 1,000 cached instances handed to the inbound"
-                + " path on one thread.");
+                + " or cycling through all. `floor`: the same shapes on a plain `ConcurrentHashMap` of one array per name"
+                + " (`get`, one element round robin), the floor of any lookup. `heartbeat`: Go-shaped heartbeats of 1,000"
+                + " cached instances handed to the inbound path on one thread.");
         md.table(List.of("benchmark", "params", "threads", "score", "unit", "B/op"), scores.stream().map(s -> List.of(s.benchmark(),
                 new TreeMap<>(s.params()).toString(), String.valueOf(s.threads()), Markdown.score(s.score(), s.error()), s.unit(),
                 decimal(s.bytesPerOp()))).toList());
         List<Plots.Line> lines = new ArrayList<>();
-        for (String target : List.of("one", "all")) {
-            List<JmhScore> line = scores.stream().filter(s -> s.benchmark().equals("RegistryBenchmark.lookup")
-                    && target.equals(s.params().get("target"))).sorted(Comparator.comparingDouble(Report::instances)).toList();
-            lines.add(new Plots.Line(target.equals("one") ? "one name looked up" : "cycling through every name",
-                    line.stream().mapToDouble(Report::instances).toArray(), line.stream().mapToDouble(JmhScore::score).toArray(),
-                    line.stream().mapToDouble(JmhScore::error).toArray()));
+        for (String benchmark : List.of("lookup", "floor")) {
+            for (String target : List.of("one", "all")) {
+                List<JmhScore> line = scores.stream().filter(s -> s.benchmark().equals("RegistryBenchmark." + benchmark)
+                        && target.equals(s.params().get("target"))).sorted(Comparator.comparingDouble(Report::instances)).toList();
+                if (!line.isEmpty()) {
+                    lines.add(new Plots.Line((benchmark.equals("floor") ? "plain map + array, " : "")
+                            + (target.equals("one") ? "one name looked up" : "cycling through every name"),
+                            line.stream().mapToDouble(Report::instances).toArray(),
+                            line.stream().mapToDouble(JmhScore::score).toArray(), line.stream().mapToDouble(JmhScore::error).toArray()));
+                }
+            }
         }
-        if (lines.stream().allMatch(line -> line.x().length > 0)) {
+        if (!lines.isEmpty()) {
             Plots.lookupBySize(out.resolve(DOCS).resolve("lookup-by-cache-size.png"), lines);
             md.image("lookup ns/op by cache size", DOCS + "/lookup-by-cache-size.png");
         }
@@ -232,11 +248,13 @@ public final class Report {
         md.image(title, DOCS + "/" + plot);
     }
 
-    /** Name, latency, name, latency ...: in order. */
+    /** Name, latency, name, latency ...: in order; a latency an older results.json lacks ({@code null}) is left out. */
     private static Map<String, Latency> series(Object... namesAndLatencies) {
         Map<String, Latency> series = new LinkedHashMap<>();
         for (int i = 0; i < namesAndLatencies.length; i += 2) {
-            series.put((String) namesAndLatencies[i], (Latency) namesAndLatencies[i + 1]);
+            if (namesAndLatencies[i + 1] != null) {
+                series.put((String) namesAndLatencies[i], (Latency) namesAndLatencies[i + 1]);
+            }
         }
         return series;
     }

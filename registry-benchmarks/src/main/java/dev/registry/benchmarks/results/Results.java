@@ -109,13 +109,28 @@ public record Results(Run run, Machine machine, List<JmhScore> jmh, List<Propaga
                           String redisServer, String clients, String loadBefore, String loadAfter) {
     }
 
-    /** A change on registry A reaching registry B's listener, beside the raw client's one-way latency. */
+    /**
+     * A change on registry A reaching registry B's listener, beside the raw client's one-way latency, and in the same
+     * rounds the path split at the broker: each side with a raw client on the other ({@code null} in a results.json
+     * older than the split).
+     *
+     * @param rawRegisterToB        a pre-encoded register message of a new instance, published raw on the topic A
+     *                              would use -> B's {@code REGISTERED}: B's side plus one raw hop
+     * @param registerOnAToRaw      {@code register} on A of a new instance of a name A has -> a raw subscriber: A's side
+     *                              plus one raw hop
+     * @param firstInstanceOnAToRaw the same for the first instance of a name new to A
+     */
     public record Propagation(String broker, Latency rawOneWay, Latency register, Latency status, Latency unregister,
-                              Latency firstInstance) {
+                              Latency firstInstance, Latency rawRegisterToB, Latency registerOnAToRaw,
+                              Latency firstInstanceOnAToRaw) {
     }
 
-    /** {@code getService} of a name new to B, beside raw request/reply. */
-    public record ColdLookup(Latency rawRequestReply, Latency cold) {
+    /**
+     * {@code getService} of a name new to B, beside raw request/reply; and in the same rounds a raw ping of a name A
+     * owns -> A's answer on a raw subscription ({@code rawPingToAnswer}: A's side of a cold lookup plus a raw round
+     * trip; {@code null} in a results.json older than it).
+     */
+    public record ColdLookup(Latency rawRequestReply, Latency cold, Latency rawPingToAnswer) {
     }
 
     /** Last heartbeat (and SIGKILL) to {@code EXPIRED}, one killed JVM per sample. */
@@ -135,9 +150,12 @@ public record Results(Run run, Machine machine, List<JmhScore> jmh, List<Propaga
     /**
      * Heap per cached instance (used heap after GC, filled minus empty) and the time to fill; and, in the same run,
      * the heap per instance of a registry that decodes every heartbeat (an observe filter turns the undecoded
-     * renewal off), which keeps no last message per instance.
+     * renewal off), which keeps no last message per instance; and the heap of the decoded {@code Service} objects
+     * alone, as {@code getServices} returns them, held after their registry closed: the floor of any cache that keeps
+     * what the API returns (0 in a results.json older than it).
      */
-    public record Scale(int instances, double bytesPerInstance, double fillSeconds, double bytesPerInstanceDecodingEveryBeat) {
+    public record Scale(int instances, double bytesPerInstance, double fillSeconds, double bytesPerInstanceDecodingEveryBeat,
+                        double bytesPerDecodedService) {
     }
 
     /**

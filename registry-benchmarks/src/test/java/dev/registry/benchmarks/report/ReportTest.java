@@ -1,8 +1,11 @@
 package dev.registry.benchmarks.report;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import dev.registry.benchmarks.results.Results;
 import dev.registry.benchmarks.results.SampleResults;
 import java.io.IOException;
 import java.nio.file.Files;
@@ -21,6 +24,53 @@ class ReportTest {
                 "pass", "**miss**", "pass", "pass", "pass", "pass", "pass", "pass"), rows.stream().map(row -> row.get(5)).toList());
         assertEquals(List.of("NATS: register -> REGISTERED", "p50 110 µs, p99 110 µs", "raw one-way p50 100 µs, p99 100 µs",
                 "p50 1.10x, p99 1.10x", "p50 <= 1.15x, p99 <= 1.5x", "pass"), rows.get(3));
+    }
+
+    @Test
+    void theCyclingGoalShowsItsSameRunFloor(@TempDir Path out) throws IOException {
+        List<List<String>> rows = Goals.rows(SampleResults.of(false));
+        String report = Files.readString(new Report(out).write(SampleResults.of(false), ""));
+
+        assertEquals("one name, same cache: 44.0 ns/op; floor: plain map + array cycling 1,000 names: 6.0 ns/op, 1.50x one name",
+                rows.get(2).get(2));
+        assertTrue(report.contains("| RegistryBenchmark.floor | {shape=1000x100, target=all} | 1 | 6.0 | ns/op | 0.0 |"), report);
+    }
+
+    @Test
+    void theHeapGoalShowsTheDecodedServicesAlone() {
+        List<String> heap = Goals.rows(SampleResults.of(false)).get(14);
+
+        assertEquals("same run, every beat decoded (no stored message to compare): 300 B; the decoded `Service` objects alone"
+                + " (held after their registry closed): 150 B", heap.get(2));
+    }
+
+    @Test
+    void theBreakdownsAreRowsOfTheirSectionsTables(@TempDir Path out) throws IOException {
+        String report = Files.readString(new Report(out).write(SampleResults.of(false), ""));
+
+        for (String row : List.of("| raw register message -> B's REGISTERED | 100 | 102 µs | 102 µs | 102 µs | 102 µs | 1.02x | 1.02x |",
+                "| register on A -> raw subscriber | 100 | 130 µs | 130 µs | 130 µs | 130 µs | 1.30x | 1.30x |",
+                "| first instance on A -> raw subscriber | 100 | 310 µs | 310 µs | 310 µs | 310 µs | 1.55x | 1.55x |",
+                "| raw ping -> A's answer | 100 | 330 µs | 330 µs | 330 µs | 330 µs | 1.10x | 1.10x |")) {
+            assertTrue(report.contains(row), row);
+        }
+    }
+
+    @Test
+    void anOlderResultsJsonWithoutTheBreakdownsStillRenders(@TempDir Path out) throws IOException {
+        ObjectNode json = Results.MAPPER.valueToTree(SampleResults.of(false));
+        json.withArray("propagation").forEach(p -> ((ObjectNode) p).remove(List.of("rawRegisterToB", "registerOnAToRaw",
+                "firstInstanceOnAToRaw")));
+        ((ObjectNode) json.get("coldLookup")).remove("rawPingToAnswer");
+        ((ObjectNode) json.get("scale")).remove("bytesPerDecodedService");
+        Results older = Results.MAPPER.treeToValue(json, Results.class);
+
+        String report = Files.readString(new Report(out).write(older, ""));
+
+        assertTrue(report.contains("| name new to B | 100 |"), report);
+        assertFalse(report.contains("raw ping"), report);
+        assertFalse(report.contains("raw subscriber"), report);
+        assertFalse(report.contains("objects alone"), report);
     }
 
     @Test

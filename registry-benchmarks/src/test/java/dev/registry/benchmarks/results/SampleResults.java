@@ -41,17 +41,21 @@ public final class SampleResults {
                 new JmhScore("RegistryBenchmark.lookup", Map.of("shape", "1x16", "target", "all"), 1, 41, 1, "ns/op", 0),
                 new JmhScore("RegistryBenchmark.lookup", Map.of("shape", "1000x100", "target", "one"), 1, 44, 1, "ns/op", 0),
                 new JmhScore("RegistryBenchmark.lookup", Map.of("shape", "1000x100", "target", "all"), 1, 80, 0, "ns/op", 0),
+                new JmhScore("RegistryBenchmark.floor", Map.of("shape", "1000x100", "target", "one"), 1, 4, 0, "ns/op", 0),
+                new JmhScore("RegistryBenchmark.floor", Map.of("shape", "1000x100", "target", "all"), 1, 6, 0, "ns/op", 0),
                 new JmhScore("RegistryBenchmark.heartbeat", Map.of("shape", "10x100", "target", "one"), 1, 600_000, 10_000, "ops/s", 250));
-        Propagation nats = new Propagation("NATS", constant(100), constant(110), constant(120), constant(105), constant(140));
-        Propagation redis = new Propagation("Redis", constant(200), constant(220), constant(240), constant(210), constant(300));
+        Propagation nats = new Propagation("NATS", constant(100), constant(110), constant(120), constant(105), constant(140),
+                constant(102), constant(130), constant(150));
+        Propagation redis = new Propagation("Redis", constant(200), constant(220), constant(240), constant(210), constant(300),
+                constant(205), constant(260), constant(310));
         Fleet fleet = new Fleet(20, 10_000, 500, 1_000, 20, 10_000, 11_000, 400_000, 250_000,
                 List.of(new Observer("all", 500, 10_000, 10_000, 20, 30e6, 2.5),
                         new Observer("lookup", 50, 1_000, 1_000, 4, 5e6, 2.4)), constant(300), constant(150));
         GoFigures go = withGo ? new GoFigures("go1.19.8", "eddieraa/registry v0.4.10", "1.22.1", 409, 288, 5, 240, 600, 250,
                 410, 900, 301, 800, 515, 861, 2_000, 161_000, 500_000, 826, 730, 40_000, 39_900, 60, 0, 1.5, 1.7, 80) : null;
-        return new Results(run, machine, jmh, List.of(nats, redis), new ColdLookup(constant(300), constant(400)),
+        return new Results(run, machine, jmh, List.of(nats, redis), new ColdLookup(constant(300), constant(400), constant(330)),
                 new FailureDetection(50, 1_000, 1.5, 200, constant(1_540_000), constant(1_100_000)),
                 new HeartbeatCost(10_000, 1_000, 20, 4, 0.8, 10_500, 2_400_000), new Ingest(1_000, 200_000, 300_000),
-                new Scale(100_000, 480, 1.0, 300), fleet, go);
+                new Scale(100_000, 480, 1.0, 300, 150), fleet, go);
     }
 }
