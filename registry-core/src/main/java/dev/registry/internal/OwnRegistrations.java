@@ -63,6 +63,7 @@ final class OwnRegistrations {
                 wanted = true;
             }
             replaced = byInstance.put(registration.service().id(), registration);
+            ping.registrations.put(registration.service().id(), registration);
             all = null;
         }
         if (wanted) {
@@ -78,10 +79,13 @@ final class OwnRegistrations {
     void remove(DefaultRegistration registration) {
         PingSubscription unwanted = null;
         synchronized (this) {
-            if (byInstance.remove(registration.service().id(), registration)) {
+            String id = registration.service().id();
+            if (byInstance.remove(id, registration)) {
                 all = null;
                 String name = registration.service().name();
-                if (ofName(name).isEmpty()) {
+                PingSubscription ping = pings.get(name);
+                ping.registrations.remove(id);
+                if (ping.registrations.isEmpty()) {
                     unwanted = pings.remove(name);
                 }
             }
@@ -99,14 +103,13 @@ final class OwnRegistrations {
         return all;
     }
 
+    /**
+     * The current registrations of {@code name}, in the order they were added: what answers a ping of it. Reads
+     * the name's own registrations, so a ping costs the same however many other names this process registers.
+     */
     synchronized List<DefaultRegistration> ofName(String name) {
-        List<DefaultRegistration> matching = new ArrayList<>();
-        for (DefaultRegistration registration : byInstance.values()) {
-            if (registration.service().name().equals(name)) {
-                matching.add(registration);
-            }
-        }
-        return matching;
+        PingSubscription ping = pings.get(name);
+        return ping == null ? List.of() : List.copyOf(ping.registrations.values());
     }
 
     /** Makes again the ping subscriptions whose request failed while the bus was down. */
@@ -136,9 +139,14 @@ final class OwnRegistrations {
         }
     }
 
-    /** The ping subscription of one name; its methods run on the I/O thread, one at a time. */
+    /**
+     * The ping subscription of one name, and the name's registrations; the subscription's methods run on the I/O
+     * thread, one at a time.
+     */
     private final class PingSubscription {
         private final String name;
+        /** The name's current registrations by instance id, under {@link OwnRegistrations}' monitor. */
+        final Map<String, DefaultRegistration> registrations = new LinkedHashMap<>();
         /** Completes once the subscription was made for the first time. */
         final CompletableFuture<Void> active = new CompletableFuture<>();
         private TopicSubscription subscription;
