@@ -6,6 +6,7 @@ import dev.registry.benchmarks.fixture.FilledRegistry;
 import dev.registry.benchmarks.results.Results;
 import dev.registry.benchmarks.results.Results.Fleet;
 import dev.registry.benchmarks.results.Results.GoFigures;
+import dev.registry.benchmarks.results.Results.HeapClass;
 import dev.registry.benchmarks.results.Results.JmhScore;
 import dev.registry.benchmarks.results.Results.Scale;
 import dev.registry.tck.Brokers;
@@ -15,6 +16,7 @@ import java.time.Instant;
 import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 
 /**
  * Takes every measurement of one run: the JMH benchmarks; propagation over a nats-server and a redis-server it
@@ -75,7 +77,7 @@ public final class Harness {
      * One registry's cache filled with 100,000 instances (1,000 names x 100): the heap they hold (used heap after a
      * full GC, filled minus empty, so everything the registry keeps per instance counts: the decoded service, the
      * cache entry, the per-name snapshot) and the time to fill it, in a JVM that has filled one already (compiled
-     * code); the same with every beat decoded; and the decoded services alone. Lookups at this size are the JMH
+     * code), and by class; the same with every beat decoded; and the decoded services alone. Lookups at this size are the JMH
      * {@code RegistryBenchmark.lookup}'s.
      */
     private static Scale scale() {
@@ -83,7 +85,9 @@ public final class Harness {
         int instances = names * 100;
         FilledRegistry.fill(names, 100).close();
         FilledRegistry filled = FilledRegistry.fill(names, 100);
+        Map<String, long[]> withCache = HeapProfile.histogram();
         double perInstance = heldPerInstance(filled::close, instances);
+        List<HeapClass> byClass = HeapProfile.perInstance(withCache, HeapProfile.histogram(), instances);
         // The same fill with an observe filter that passes everything: it turns off the undecoded renewal of
         // unchanged heartbeats, and with it the last message each instance keeps for that comparison.
         FilledRegistry decoding = FilledRegistry.fill(names, 100, RegistryOptions.builder().observeFilter(service -> true));
@@ -95,7 +99,7 @@ public final class Harness {
         source.names().forEach(name -> services.addAll(source.registry().getServices(name)));
         source.close();
         return new Scale(instances, perInstance, filled.fillNanos() / 1e9, decodingEveryBeat,
-                heldPerInstance(services::clear, instances));
+                heldPerInstance(services::clear, instances), byClass);
     }
 
     /** The heap that {@code release} frees per instance: used heap after GC before it, minus after it. */

@@ -9,9 +9,11 @@ import dev.registry.benchmarks.results.Latency;
 import dev.registry.benchmarks.results.Results;
 import dev.registry.benchmarks.results.Results.Fleet;
 import dev.registry.benchmarks.results.Results.GoFigures;
+import dev.registry.benchmarks.results.Results.HeapClass;
 import dev.registry.benchmarks.results.Results.JmhScore;
 import dev.registry.benchmarks.results.Results.Machine;
 import dev.registry.benchmarks.results.Results.Propagation;
+import dev.registry.benchmarks.results.Results.Scale;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.DirectoryStream;
@@ -111,6 +113,7 @@ public final class Report {
                     "raw ping -> A's answer", cold.rawPingToAnswer()), "cold-lookup-nats.png",
                     "NATS: cold getService vs raw request/reply");
         }
+        heap(md, results.scale());
         fleet(md, results.fleet());
         go(md, results);
         return md.heading(2, "Notes on this run").paragraph(notes.isBlank() ? "(none: write them in `" + DOCS + "/NOTES.md`)"
@@ -144,6 +147,35 @@ public final class Report {
             Plots.lookupBySize(out.resolve(DOCS).resolve("lookup-by-cache-size.png"), lines);
             md.image("lookup ns/op by cache size", DOCS + "/lookup-by-cache-size.png");
         }
+    }
+
+    /** Where a cached instance's heap goes, from the class histograms of the heap goal's filled cache. */
+    private static void heap(Markdown md, Scale scale) {
+        if (scale == null || scale.byClass() == null) {
+            return;
+        }
+        double all = scale.byClass().stream().mapToDouble(HeapClass::bytes).sum();
+        List<List<String>> rows = new ArrayList<>();
+        for (HeapClass c : scale.byClass()) {
+            boolean other = c.className().equals("other");
+            rows.add(List.of(other ? "other" : "`" + javaName(c.className()) + "`", other ? "-" : decimal(c.count()),
+                    String.format(Locale.ROOT, "%.1f", c.bytes()), String.format(Locale.ROOT, "%.0f %%", 100 * c.bytes() / all)));
+        }
+        rows.add(List.of("all", "-", String.format(Locale.ROOT, "%.1f", all), "100 %"));
+        md.heading(2, "Heap by class").paragraph("The heap goal's cache of " + count(scale.instances()) + " instances, class"
+                + " by class: the JVM's live-object histogram (`GC.class_histogram`, after a full GC) with the cache, minus the"
+                + " same after it was closed, per cached instance. Classes under 4 B per instance are summed as `other`.");
+        md.table(List.of("class", "objects per instance", "bytes per instance", "share"), rows);
+    }
+
+    /** A class as the JVM's histogram names it ({@code [B}, {@code [Ljava.lang.String;}) as Java source writes it. */
+    private static String javaName(String jvmName) {
+        return switch (jvmName) {
+            case "[B" -> "byte[]";
+            case "[I" -> "int[]";
+            case "[J" -> "long[]";
+            default -> jvmName.startsWith("[L") ? jvmName.substring(2, jvmName.length() - 1) + "[]" : jvmName;
+        };
     }
 
     private static void fleet(Markdown md, Fleet fleet) {

@@ -152,10 +152,22 @@ public record Results(Run run, Machine machine, List<JmhScore> jmh, List<Propaga
      * the heap per instance of a registry that decodes every heartbeat (an observe filter turns the undecoded
      * renewal off), which keeps no last message per instance; and the heap of the decoded {@code Service} objects
      * alone, as {@code getServices} returns them, held after their registry closed: the floor of any cache that keeps
-     * what the API returns (0 in a results.json older than it).
+     * what the API returns (0 in a results.json older than it); and where the first figure goes, class by class
+     * (null in a results.json older than it).
      */
     public record Scale(int instances, double bytesPerInstance, double fillSeconds, double bytesPerInstanceDecodingEveryBeat,
-                        double bytesPerDecodedService) {
+                        double bytesPerDecodedService, List<HeapClass> byClass) {
+    }
+
+    /**
+     * The live objects of one class that a filled cache holds per cached instance (the JVM's class histogram with
+     * the cache, minus without it), or the sum of the classes too small to list on their own ({@code other}).
+     *
+     * @param className the class as the JVM names it ({@code [B} is {@code byte[]})
+     * @param count     objects of it per instance
+     * @param bytes     their bytes per instance
+     */
+    public record HeapClass(String className, double count, double bytes) {
     }
 
     /**

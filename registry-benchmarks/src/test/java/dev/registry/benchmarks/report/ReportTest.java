@@ -62,7 +62,7 @@ class ReportTest {
         json.withArray("propagation").forEach(p -> ((ObjectNode) p).remove(List.of("rawRegisterToB", "registerOnAToRaw",
                 "firstInstanceOnAToRaw")));
         ((ObjectNode) json.get("coldLookup")).remove("rawPingToAnswer");
-        ((ObjectNode) json.get("scale")).remove("bytesPerDecodedService");
+        ((ObjectNode) json.get("scale")).remove(List.of("bytesPerDecodedService", "byClass"));
         Results older = Results.MAPPER.treeToValue(json, Results.class);
 
         String report = Files.readString(new Report(out).write(older, ""));
@@ -71,6 +71,18 @@ class ReportTest {
         assertFalse(report.contains("raw ping"), report);
         assertFalse(report.contains("raw subscriber"), report);
         assertFalse(report.contains("objects alone"), report);
+        assertFalse(report.contains("## Heap by class"), report);
+    }
+
+    @Test
+    void theHeapOfACachedInstanceIsShownClassByClass(@TempDir Path out) throws IOException {
+        String report = Files.readString(new Report(out).write(SampleResults.of(false), ""));
+
+        assertTrue(report.contains("## Heap by class"), report);
+        assertTrue(report.contains("| `byte[]` | 3.3 | 150.0 | 71 % |"), report);
+        assertTrue(report.contains("| `dev.registry.Service` | 1.0 | 48.0 | 23 % |"), report);
+        assertTrue(report.contains("| other | - | 12.5 | 6 % |"), report);
+        assertTrue(report.contains("| all | - | 210.5 | 100 % |"), report);
     }
 
     @Test

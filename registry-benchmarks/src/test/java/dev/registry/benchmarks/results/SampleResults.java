@@ -11,6 +11,7 @@ import dev.registry.benchmarks.results.Results.Machine;
 import dev.registry.benchmarks.results.Results.Observer;
 import dev.registry.benchmarks.results.Results.Propagation;
 import dev.registry.benchmarks.results.Results.Run;
+import dev.registry.benchmarks.results.Results.HeapClass;
 import dev.registry.benchmarks.results.Results.Scale;
 import java.util.List;
 import java.util.Map;
@@ -56,6 +57,7 @@ public final class SampleResults {
         return new Results(run, machine, jmh, List.of(nats, redis), new ColdLookup(constant(300), constant(400), constant(330)),
                 new FailureDetection(50, 1_000, 1.5, 200, constant(1_540_000), constant(1_100_000)),
                 new HeartbeatCost(10_000, 1_000, 20, 4, 0.8, 10_500, 2_400_000), new Ingest(1_000, 200_000, 300_000),
-                new Scale(100_000, 480, 1.0, 300, 150), fleet, go);
+                new Scale(100_000, 480, 1.0, 300, 150, List.of(new HeapClass("[B", 3.3, 150),
+                        new HeapClass("dev.registry.Service", 1, 48), new HeapClass("other", 0, 12.5))), fleet, go);
     }
 }
