@@ -17,8 +17,9 @@ import org.slf4j.LoggerFactory;
 
 /**
  * How fast a change on registry A reaches registry B (each on its own connection to one broker), next to the
- * broker's raw one-way latency measured in the same rounds. Each round takes one raw sample, then times on
- * A's thread from the call to B's listener receiving the event:
+ * broker's raw one-way latency measured in the same rounds. Each round takes one raw sample, and one more stamped
+ * after a hand-off to a waiting thread ({@link RawClient#subscribeHandedOff}), then times on A's thread from the call
+ * to B's listener receiving the event:
  * <ol>
  *   <li>{@code register} of a new instance of a name A already has an instance of -> {@code REGISTERED},</li>
  *   <li>{@code setStatus(WARNING)} -> {@code UPDATED},</li>
@@ -50,6 +51,7 @@ final class PropagationRun {
     private static final String NAME_ON_A = "prop-a";
     private static final String FIRST_ON_A = "first-a";
     private static final String RAW = "raw.oneway";
+    private static final String RAW_HANDED_OFF = "raw.handoff";
     private static final String RAW_REQUEST = "raw.request";
 
     private PropagationRun() {
@@ -60,6 +62,7 @@ final class PropagationRun {
         LOG.info("propagation over {}: {} warm-up rounds, {} measured", broker, warmup, samples);
         String mainTopic = Bench.newMainTopic();
         Histogram raw = Bench.histogram();
+        Histogram rawHandedOff = Bench.histogram();
         Histogram registered = Bench.histogram();
         Histogram updated = Bench.histogram();
         Histogram unregistered = Bench.histogram();
@@ -82,11 +85,14 @@ final class PropagationRun {
             clock.await(Type.REGISTERED, NAME, "anchor:1");
             a.register(Bench.service(NAME_ON_A, "anchor:1"));
             probe.arrival(nameOnA);
+            probe.subscribeHandedOff(RAW_HANDED_OFF);
             for (int round = -warmup; round < samples; round++) {
                 // 10.1.x.y for the instances A registers, 10.3.x.y for those published raw
                 String address = GoMessages.address(0x1_0000 + round + warmup);
                 Bench.settle();
                 long rawNanos = probe.oneWay(RAW, rawPayload);
+                Bench.settle();
+                long rawHandedOffNanos = probe.oneWay(RAW_HANDED_OFF, rawPayload);
 
                 Bench.settle();
                 long start = System.nanoTime();
@@ -133,6 +139,7 @@ final class PropagationRun {
 
                 if (round >= 0) {
                     raw.recordValue(rawNanos);
+                    rawHandedOff.recordValue(rawHandedOffNanos);
                     registered.recordValue(registeredNanos);
                     updated.recordValue(updatedNanos);
                     unregistered.recordValue(unregisteredNanos);
@@ -144,7 +151,7 @@ final class PropagationRun {
             }
         }
         return new Propagation(broker, Latency.of(raw), Latency.of(registered), Latency.of(updated), Latency.of(unregistered),
-                Latency.of(first), Latency.of(rawToB), Latency.of(aToRaw), Latency.of(firstOnAToRaw));
+                Latency.of(first), Latency.of(rawToB), Latency.of(aToRaw), Latency.of(firstOnAToRaw), Latency.of(rawHandedOff));
     }
 
     /**

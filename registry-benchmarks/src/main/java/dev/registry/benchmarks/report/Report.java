@@ -91,14 +91,18 @@ public final class Report {
                     + " at the broker in the same rounds: a register message of a new instance published raw on the"
                     + " topic A would use, to B's event (B's side plus one raw hop); A's `register` to a raw subscriber's"
                     + " callback (A's side plus one raw hop), of a name A has and of a name new to A (names B does not"
-                    + " observe)."));
+                    + " observe)." + (results.propagation().get(0).rawOneWayHandedOff() == null ? "" : " The last row is the"
+                    + " raw one-way again, stamped not in the subscriber's callback but after the callback handed the message"
+                    + " to a waiting thread (a JDK single-thread executor): the hand-off a registry makes before any listener"
+                    + " runs, since user code never runs on a transport thread.")));
             for (Propagation p : results.propagation()) {
                 md.heading(3, p.broker());
                 latencies(md, series("raw one-way", p.rawOneWay(), "register -> REGISTERED", p.register(), "setStatus -> UPDATED",
                         p.status(), "unregister -> UNREGISTERED", p.unregister(), "first instance of a name -> REGISTERED",
                         p.firstInstance(), "raw register message -> B's REGISTERED", p.rawRegisterToB(),
                         "register on A -> raw subscriber", p.registerOnAToRaw(), "first instance on A -> raw subscriber",
-                        p.firstInstanceOnAToRaw()), "propagation-" + p.broker().toLowerCase(Locale.ROOT) + ".png",
+                        p.firstInstanceOnAToRaw(), "raw one-way, stamped after a hand-off to a waiting thread",
+                        p.rawOneWayHandedOff()), "propagation-" + p.broker().toLowerCase(Locale.ROOT) + ".png",
                         p.broker() + ": registry A -> registry B vs the raw client");
             }
         }

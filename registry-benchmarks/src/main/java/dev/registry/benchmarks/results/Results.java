@@ -119,10 +119,13 @@ public record Results(Run run, Machine machine, List<JmhScore> jmh, List<Propaga
      * @param registerOnAToRaw      {@code register} on A of a new instance of a name A has -> a raw subscriber: A's side
      *                              plus one raw hop
      * @param firstInstanceOnAToRaw the same for the first instance of a name new to A
+     * @param rawOneWayHandedOff    the raw one-way latency stamped after the subscriber's callback handed the message to a
+     *                              waiting thread (a JDK single-thread executor), as a registry hands every message to
+     *                              an event thread before a listener sees it ({@code null} in an older results.json)
      */
     public record Propagation(String broker, Latency rawOneWay, Latency register, Latency status, Latency unregister,
                               Latency firstInstance, Latency rawRegisterToB, Latency registerOnAToRaw,
-                              Latency firstInstanceOnAToRaw) {
+                              Latency firstInstanceOnAToRaw, Latency rawOneWayHandedOff) {
     }
 
     /**

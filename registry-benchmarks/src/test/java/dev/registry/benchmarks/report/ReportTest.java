@@ -51,7 +51,8 @@ class ReportTest {
         for (String row : List.of("| raw register message -> B's REGISTERED | 100 | 102 µs | 102 µs | 102 µs | 102 µs | 1.02x | 1.02x |",
                 "| register on A -> raw subscriber | 100 | 130 µs | 130 µs | 130 µs | 130 µs | 1.30x | 1.30x |",
                 "| first instance on A -> raw subscriber | 100 | 310 µs | 310 µs | 310 µs | 310 µs | 1.55x | 1.55x |",
-                "| raw ping -> A's answer | 100 | 330 µs | 330 µs | 330 µs | 330 µs | 1.10x | 1.10x |")) {
+                "| raw ping -> A's answer | 100 | 330 µs | 330 µs | 330 µs | 330 µs | 1.10x | 1.10x |",
+                "| raw one-way, stamped after a hand-off to a waiting thread | 100 | 115 µs | 115 µs | 115 µs | 115 µs | 1.15x | 1.15x |")) {
             assertTrue(report.contains(row), row);
         }
     }
@@ -60,7 +61,7 @@ class ReportTest {
     void anOlderResultsJsonWithoutTheBreakdownsStillRenders(@TempDir Path out) throws IOException {
         ObjectNode json = Results.MAPPER.valueToTree(SampleResults.of(false));
         json.withArray("propagation").forEach(p -> ((ObjectNode) p).remove(List.of("rawRegisterToB", "registerOnAToRaw",
-                "firstInstanceOnAToRaw")));
+                "firstInstanceOnAToRaw", "rawOneWayHandedOff")));
         ((ObjectNode) json.get("coldLookup")).remove("rawPingToAnswer");
         ((ObjectNode) json.get("scale")).remove(List.of("bytesPerDecodedService", "byClass"));
         Results older = Results.MAPPER.treeToValue(json, Results.class);
@@ -70,6 +71,7 @@ class ReportTest {
         assertTrue(report.contains("| name new to B | 100 |"), report);
         assertFalse(report.contains("raw ping"), report);
         assertFalse(report.contains("raw subscriber"), report);
+        assertFalse(report.contains("hand-off"), report);
         assertFalse(report.contains("objects alone"), report);
         assertFalse(report.contains("## Heap by class"), report);
     }

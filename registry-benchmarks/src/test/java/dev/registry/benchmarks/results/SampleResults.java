@@ -46,9 +46,9 @@ public final class SampleResults {
                 new JmhScore("RegistryBenchmark.floor", Map.of("shape", "1000x100", "target", "all"), 1, 6, 0, "ns/op", 0),
                 new JmhScore("RegistryBenchmark.heartbeat", Map.of("shape", "10x100", "target", "one"), 1, 600_000, 10_000, "ops/s", 250));
         Propagation nats = new Propagation("NATS", constant(100), constant(110), constant(120), constant(105), constant(140),
-                constant(102), constant(130), constant(150));
+                constant(102), constant(130), constant(150), constant(115));
         Propagation redis = new Propagation("Redis", constant(200), constant(220), constant(240), constant(210), constant(300),
-                constant(205), constant(260), constant(310));
+                constant(205), constant(260), constant(310), constant(230));
         Fleet fleet = new Fleet(20, 10_000, 500, 1_000, 20, 10_000, 11_000, 400_000, 250_000,
                 List.of(new Observer("all", 500, 10_000, 10_000, 20, 30e6, 2.5),
                         new Observer("lookup", 50, 1_000, 1_000, 4, 5e6, 2.4)), constant(300), constant(150));
