@@ -17,9 +17,9 @@ import org.slf4j.LoggerFactory;
  * message is dropped, counted and logged at debug.
  *
  * <p>Almost every message is a heartbeat of a cached instance that changed nothing. One equal, but for its send
- * time, to the message that last refreshed its instance ({@link BeatKey}) decodes to what is cached, so it only
- * renews the instance's due time, undecoded, when nothing needs the decoded message each time: no signing (its
- * replay check reads the send time) and no observe filters (user code).
+ * time, to the message that last refreshed its instance (known by a keyed fingerprint, {@link BeatKey}) decodes to
+ * what is cached, so it only renews the instance's due time, undecoded, when nothing needs the decoded message each
+ * time: no signing (its replay check reads the send time) and no observe filters (user code).
  */
 final class Inbound {
 
