@@ -11,7 +11,7 @@ import java.util.SortedMap;
 
 /**
  * A service's metadata as it is kept once built: an immutable map in key order over one array of keys and values
- * side by side. A cache holds one per instance, so its size matters: one entry costs 40 bytes here and about 120
+ * side by side. A cache holds one per instance, so its size matters: one entry costs 48 bytes here and about 120
  * in an unmodifiable view of a {@link java.util.TreeMap}. Lookups search the sorted keys; every change throws
  * {@link UnsupportedOperationException}. Thread-safe (immutable).
  */

@@ -19,12 +19,12 @@ import java.security.SecureRandom;
  * Only the replay check of signed messages reads the send time, so a registry that signs never takes this path.
  *
  * <p>Why a fingerprint: a cache keeps one key per instance, and the message (about 200 bytes) was most of what an
- * instance cost. The fingerprint is SipHash-2-4, a pseudo-random function, under a key drawn at random for each
- * process, over an unambiguous encoding of the message without its digits (the bytes before them, then the bytes
- * after, each padded to whole 8-byte words, then both lengths: {@link SipHash}). Two different messages of the same lengths share a
- * fingerprint by chance with probability 2^-64; a peer on the bus, not knowing the key, cannot aim for one. Were it
- * to happen, the changed message would only renew the instance the other came from, on the same name's topic (the
- * caller checks that), without its change: the change would show at the next message that differs again.
+ * instance cost. The fingerprint is SipHash-2-4 ({@link SipHash}), a pseudo-random function, under a key drawn at
+ * random for each process, over an unambiguous encoding of the message without its digits (the bytes before them,
+ * then the bytes after, each padded to whole 8-byte words, then both lengths). Two different messages of the same
+ * lengths share a fingerprint by chance with probability 2^-64; a peer on the bus, not knowing the key, cannot aim
+ * for one. Were it to happen, the changed message would only renew the instance the other came from, on the same
+ * name's topic (the caller checks that), without its change, until a message with another fingerprint came.
  *
  * <p>Immutable; allocates nothing but itself.
  */
