@@ -3,6 +3,7 @@ package dev.registry.internal;
 import dev.registry.Ticker;
 import java.util.EnumSet;
 import java.util.Set;
+import java.util.concurrent.CompletableFuture;
 
 /**
  * The clock of expiry: the registry's ticker with the time the bus was unusable taken out. While the
@@ -25,6 +26,8 @@ final class BusClock implements com.github.benmanes.caffeine.cache.Ticker {
      * access reads the clock, on transport threads and the scheduler, so reading it takes no lock.
      */
     private volatile Reading reading = new Reading(false, 0, 0);
+    /** Completed when the clock stops; a fresh one once it runs again. Replaced under this object's monitor. */
+    private CompletableFuture<Void> stopped = new CompletableFuture<>();
 
     BusClock(Ticker ticker) {
         this.ticker = ticker;
@@ -47,16 +50,31 @@ final class BusClock implements com.github.benmanes.caffeine.cache.Ticker {
     }
 
     /**
+     * Completes once the bus is known to be unusable: at once if it is now. A caller waiting for the bus waits on it
+     * too, so that it stops waiting as soon as the bus is known to be down.
+     */
+    synchronized CompletableFuture<Void> whenPaused() {
+        return stopped;
+    }
+
+    /**
      * Stops the clock for {@code reason}. Idempotent per reason.
      *
      * @return whether the clock was running until now
      */
-    synchronized boolean pause(Pause reason) {
-        boolean wasRunning = reasons.isEmpty();
-        if (reasons.add(reason) && wasRunning) {
+    boolean pause(Pause reason) {
+        CompletableFuture<Void> nowStopped;
+        boolean wasRunning;
+        synchronized (this) {
+            wasRunning = reasons.isEmpty();
+            if (!reasons.add(reason) || !wasRunning) {
+                return wasRunning;
+            }
             reading = new Reading(true, ticker.read(), reading.pausedNanos);
+            nowStopped = stopped;
         }
-        return wasRunning;
+        nowStopped.complete(null); // outside the monitor: it wakes waiting callers
+        return true;
     }
 
     /**
@@ -68,6 +86,7 @@ final class BusClock implements com.github.benmanes.caffeine.cache.Ticker {
         if (reasons.remove(reason) && reasons.isEmpty()) {
             Reading stood = reading;
             reading = new Reading(false, 0, stood.pausedNanos + ticker.read() - stood.pausedAt);
+            stopped = new CompletableFuture<>();
             return true;
         }
         return false;

@@ -502,14 +502,17 @@ public final class DefaultRegistry implements Registry {
     /**
      * Waits, at most the lookup timeout, until a subscription is active, so that on a healthy bus a message
      * published after {@code register} or {@code observe} returned is not missed. While the bus is known to be
-     * down it does not wait: the subscription is made when the bus is back.
+     * down it does not wait, and it stops waiting when the bus is found down meanwhile: the subscription is made when
+     * the bus is back.
      */
     private void awaitSubscribed(CompletableFuture<?> subscription) {
-        if (subscription.isDone() || clock.isPaused()) {
+        CompletableFuture<Void> busDown = clock.whenPaused();
+        if (subscription.isDone() || busDown.isDone()) {
             return;
         }
         try {
-            subscription.get(options.lookupTimeout().toNanos(), TimeUnit.NANOSECONDS);
+            // the bus may be found down while waiting (a broker killed just before): stop waiting then, as if down before
+            CompletableFuture.anyOf(subscription, busDown).get(options.lookupTimeout().toNanos(), TimeUnit.NANOSECONDS);
         } catch (InterruptedException interrupted) {
             Thread.currentThread().interrupt();
         } catch (ExecutionException | TimeoutException notYet) {
