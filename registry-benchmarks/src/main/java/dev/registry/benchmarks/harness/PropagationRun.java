@@ -10,6 +10,10 @@ import dev.registry.benchmarks.results.Latency;
 import dev.registry.benchmarks.results.Results.ColdLookup;
 import dev.registry.benchmarks.results.Results.Propagation;
 import io.nats.client.Connection;
+import io.nats.client.Dispatcher;
+import java.util.concurrent.BlockingQueue;
+import java.util.concurrent.LinkedBlockingQueue;
+import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
 import org.HdrHistogram.Histogram;
 import org.slf4j.Logger;
@@ -162,7 +166,9 @@ final class PropagationRun {
      * subscribes to the register topic of another name B never looks up, A registers it (a new one each round, so no
      * earlier ping or answer of it is around), then the raw client publishes an empty ping on its ping topic, timed
      * until A's answer reaches the raw subscriber's callback, and A unregisters it: A owns as many registrations as
-     * without this figure, since answering a ping takes time that grows with them.
+     * without this figure. And the cold lookup's own exchange done raw ({@link #rawExchange}): on one jnats connection,
+     * subscribing a name's register and unregister topics and pinging it, without waiting for the server to confirm,
+     * as a registry does over NATS, timed until A's answer reaches the callback.
      */
     static ColdLookup cold(String url, int warmup, int samples) {
         LOG.info("cold lookups over NATS: {} warm-up rounds, {} measured", warmup, samples);
@@ -170,7 +176,12 @@ final class PropagationRun {
         Histogram raw = Bench.histogram();
         Histogram cold = Bench.histogram();
         Histogram rawPing = Bench.histogram();
+        Histogram exchange = Bench.histogram();
         Connection requester = Bench.connect(url);
+        Connection exchanger = Bench.connect(url);
+        BlockingQueue<Arrival> exchanged = new LinkedBlockingQueue<>();
+        Dispatcher exchangeDispatcher = exchanger.createDispatcher(
+                message -> exchanged.add(new Arrival(message.getSubject(), System.nanoTime())));
         Connection responder = Bench.connect(url);
         byte[] reply = GoMessages.register("cold", "10.0.0.1:8080");
         try (RawClient pinger = RawClient.nats(url, true);
@@ -180,6 +191,7 @@ final class PropagationRun {
             responder.flush(Bench.TIMEOUT);
             for (int i = 0; i < warmup + samples; i++) {
                 a.register(Bench.service("cold-" + i, "10.2.0.1:8080"));
+                a.register(Bench.service("exchange-" + i, "10.2.0.1:8080"));
             }
             for (int i = 0; i < warmup + samples; i++) {
                 // subscribed first, so A's announcement of the name is taken here and its answer to the ping is the next
@@ -202,18 +214,55 @@ final class PropagationRun {
                 pinger.publish(mainTopic + ".ping.ping-" + i, new byte[0]);
                 long rawPingNanos = pinger.arrival(answers) - start;
                 pinged.unregister();
+                Bench.settle();
+                long exchangeNanos = rawExchange(exchanger, exchangeDispatcher, exchanged, mainTopic, "exchange-" + i);
                 if (i >= warmup) {
                     raw.recordValue(rawNanos);
                     cold.recordValue(coldNanos);
                     rawPing.recordValue(rawPingNanos);
+                    exchange.recordValue(exchangeNanos);
                 }
             }
         } catch (TimeoutException | InterruptedException e) {
             throw new IllegalStateException("no raw round trip over NATS", e);
         } finally {
-            Bench.close(requester);
-            Bench.close(responder);
+            Bench.close(requester, responder, exchanger);
         }
-        return new ColdLookup(Latency.of(raw), Latency.of(cold), Latency.of(rawPing));
+        return new ColdLookup(Latency.of(raw), Latency.of(cold), Latency.of(rawPing), Latency.of(exchange));
+    }
+
+    /**
+     * A cold lookup's exchange without a registry: subscribes {@code name}'s register and unregister topics on
+     * {@code connection} and publishes an empty ping, all handed to jnats at once (it sends them in that order), and
+     * returns the nanoseconds until the first message on the register topic reached {@code dispatcher}'s callback;
+     * then unsubscribes. Arrivals of earlier rounds' names (a late unregister) are skipped.
+     */
+    private static long rawExchange(Connection connection, Dispatcher dispatcher, BlockingQueue<Arrival> arrivals,
+            String mainTopic, String name) throws InterruptedException {
+        String register = mainTopic + ".register." + name;
+        String unregister = mainTopic + ".unregister." + name;
+        long start = System.nanoTime();
+        dispatcher.subscribe(register);
+        dispatcher.subscribe(unregister);
+        connection.publish(mainTopic + ".ping." + name, new byte[0]);
+        long deadline = start + Bench.TIMEOUT.toNanos();
+        try {
+            while (true) {
+                Arrival arrival = arrivals.poll(deadline - System.nanoTime(), TimeUnit.NANOSECONDS);
+                if (arrival == null) {
+                    throw new IllegalStateException("no answer on " + register + " within " + Bench.TIMEOUT);
+                }
+                if (arrival.subject().equals(register)) {
+                    return arrival.nanos() - start;
+                }
+            }
+        } finally {
+            dispatcher.unsubscribe(register);
+            dispatcher.unsubscribe(unregister);
+        }
+    }
+
+    /** A message's subject and when the callback had it. */
+    private record Arrival(String subject, long nanos) {
     }
 }

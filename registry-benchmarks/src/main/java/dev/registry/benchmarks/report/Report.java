@@ -112,9 +112,12 @@ public final class Report {
                     + " to B (subscribe, ping, answer), beside the raw jnats request/reply round trip (an empty request, a"
                     + " register-sized reply), in the same rounds" + (cold.rawPingToAnswer() == null ? "." : "; and A's side:"
                     + " a raw client subscribed to the register topic of another name A owns pings it, until A's answer reaches"
-                    + " it (a raw round trip plus A's side)."));
+                    + " it (a raw round trip plus A's side)." + (cold.rawExchange() == null ? "" : " And the cold lookup's"
+                    + " exchange done raw: one jnats connection subscribes the name's register and unregister topics and pings"
+                    + " it at once, as B does, until A's answer reaches its callback.")));
             latencies(md, series("raw request/reply", cold.rawRequestReply(), "name new to B", cold.cold(),
-                    "raw ping -> A's answer", cold.rawPingToAnswer()), "cold-lookup-nats.png",
+                    "raw ping -> A's answer", cold.rawPingToAnswer(), "raw subscribe + ping -> A's answer",
+                    cold.rawExchange()), "cold-lookup-nats.png",
                     "NATS: cold getService vs raw request/reply");
         }
         heap(md, results.scale());

@@ -131,9 +131,11 @@ public record Results(Run run, Machine machine, List<JmhScore> jmh, List<Propaga
     /**
      * {@code getService} of a name new to B, beside raw request/reply; and in the same rounds a raw ping of a name A
      * owns -> A's answer on a raw subscription ({@code rawPingToAnswer}: A's side of a cold lookup plus a raw round
-     * trip; {@code null} in a results.json older than it).
+     * trip; {@code null} in a results.json older than it); and {@code rawExchange}, the cold lookup's exchange done by
+     * a raw client on one connection: subscribe the name's two topics and ping it at once -> A's answer ({@code null}
+     * in a results.json older than it).
      */
-    public record ColdLookup(Latency rawRequestReply, Latency cold, Latency rawPingToAnswer) {
+    public record ColdLookup(Latency rawRequestReply, Latency cold, Latency rawPingToAnswer, Latency rawExchange) {
     }
 
     /** Last heartbeat (and SIGKILL) to {@code EXPIRED}, one killed JVM per sample. */

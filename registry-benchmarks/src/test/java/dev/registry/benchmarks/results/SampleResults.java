@@ -54,7 +54,7 @@ public final class SampleResults {
                         new Observer("lookup", 50, 1_000, 1_000, 4, 5e6, 2.4)), constant(300), constant(150));
         GoFigures go = withGo ? new GoFigures("go1.19.8", "eddieraa/registry v0.4.10", "1.22.1", 409, 288, 5, 240, 600, 250,
                 410, 900, 301, 800, 515, 861, 2_000, 161_000, 500_000, 826, 730, 40_000, 39_900, 60, 0, 1.5, 1.7, 80) : null;
-        return new Results(run, machine, jmh, List.of(nats, redis), new ColdLookup(constant(300), constant(400), constant(330)),
+        return new Results(run, machine, jmh, List.of(nats, redis), new ColdLookup(constant(300), constant(400), constant(330), constant(360)),
                 new FailureDetection(50, 1_000, 1.5, 200, constant(1_540_000), constant(1_100_000)),
                 new HeartbeatCost(10_000, 1_000, 20, 4, 0.8, 10_500, 2_400_000), new Ingest(1_000, 200_000, 300_000),
                 new Scale(100_000, 480, 1.0, 300, 150, List.of(new HeapClass("[B", 3.3, 150),
