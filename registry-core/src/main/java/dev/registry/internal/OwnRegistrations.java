@@ -84,9 +84,12 @@ final class OwnRegistrations {
                 all = null;
                 String name = registration.service().name();
                 PingSubscription ping = pings.get(name);
-                ping.registrations.remove(id);
-                if (ping.registrations.isEmpty()) {
-                    unwanted = pings.remove(name);
+                // none once closed: close() undid every ping subscription, and an unregister may race it
+                if (ping != null) {
+                    ping.registrations.remove(id);
+                    if (ping.registrations.isEmpty()) {
+                        unwanted = pings.remove(name);
+                    }
                 }
             }
         }

@@ -44,6 +44,20 @@ class OwnRegistrationsTest {
         assertEquals(List.of(second), own.ofName("a"));
     }
 
+    @Test
+    void anUnregisterRacingCloseFindsNoPingSubscriptionAndLosesNothing() {
+        DefaultRegistration a1 = registration("a", "h:1");
+        DefaultRegistration a2 = registration("a", "h:2");
+        own.add(a1);
+        own.add(a2);
+
+        own.close();
+        own.remove(a1);
+
+        assertEquals(List.of(a2), own.all());
+        assertTrue(own.ofName("a").isEmpty(), "closed: nothing answers pings");
+    }
+
     private static DefaultRegistration registration(String name, String address) {
         return new DefaultRegistration(new DefaultRegistration.Announcer() {
             @Override
