@@ -179,9 +179,9 @@ final class PropagationRun {
         Histogram exchange = Bench.histogram();
         Connection requester = Bench.connect(url);
         Connection exchanger = Bench.connect(url);
-        BlockingQueue<Arrival> exchanged = new LinkedBlockingQueue<>();
+        BlockingQueue<RawClient.Arrival> exchanged = new LinkedBlockingQueue<>();
         Dispatcher exchangeDispatcher = exchanger.createDispatcher(
-                message -> exchanged.add(new Arrival(message.getSubject(), System.nanoTime())));
+                message -> exchanged.add(new RawClient.Arrival(message.getSubject(), System.nanoTime())));
         Connection responder = Bench.connect(url);
         byte[] reply = GoMessages.register("cold", "10.0.0.1:8080");
         try (RawClient pinger = RawClient.nats(url, true);
@@ -237,7 +237,7 @@ final class PropagationRun {
      * returns the nanoseconds until the first message on the register topic reached {@code dispatcher}'s callback;
      * then unsubscribes. Arrivals of earlier rounds' names (a late unregister) are skipped.
      */
-    private static long rawExchange(Connection connection, Dispatcher dispatcher, BlockingQueue<Arrival> arrivals,
+    private static long rawExchange(Connection connection, Dispatcher dispatcher, BlockingQueue<RawClient.Arrival> arrivals,
             String mainTopic, String name) throws InterruptedException {
         String register = mainTopic + ".register." + name;
         String unregister = mainTopic + ".unregister." + name;
@@ -248,11 +248,11 @@ final class PropagationRun {
         long deadline = start + Bench.TIMEOUT.toNanos();
         try {
             while (true) {
-                Arrival arrival = arrivals.poll(deadline - System.nanoTime(), TimeUnit.NANOSECONDS);
+                RawClient.Arrival arrival = arrivals.poll(deadline - System.nanoTime(), TimeUnit.NANOSECONDS);
                 if (arrival == null) {
                     throw new IllegalStateException("no answer on " + register + " within " + Bench.TIMEOUT);
                 }
-                if (arrival.subject().equals(register)) {
+                if (arrival.topic().equals(register)) {
                     return arrival.nanos() - start;
                 }
             }
@@ -260,9 +260,5 @@ final class PropagationRun {
             dispatcher.unsubscribe(register);
             dispatcher.unsubscribe(unregister);
         }
-    }
-
-    /** A message's subject and when the callback had it. */
-    private record Arrival(String subject, long nanos) {
     }
 }

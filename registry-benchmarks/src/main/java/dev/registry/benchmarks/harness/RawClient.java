@@ -160,7 +160,7 @@ final class RawClient implements AutoCloseable {
         }
     }
 
-    /** One message the subscriber's callback had, and when. */
-    private record Arrival(String topic, long nanos) {
+    /** One message a subscriber's callback had, on which topic, and when ({@link System#nanoTime()}). */
+    record Arrival(String topic, long nanos) {
     }
 }
