@@ -7,6 +7,7 @@ import dev.registry.Registry;
 import dev.registry.RegistryOptions;
 import dev.registry.Service;
 import dev.registry.ServiceEvent;
+import dev.registry.nats.NatsPubsub;
 import dev.registry.tck.Await;
 import dev.registry.tck.Broker;
 import dev.registry.tck.BrokerExtension;
@@ -15,6 +16,7 @@ import java.time.Duration;
 import java.util.List;
 import java.util.UUID;
 import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.concurrent.atomic.AtomicInteger;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
 
@@ -29,9 +31,15 @@ class DiscoveryTest {
     @Test
     void theFirstAnnouncementOfANameBringsAllItsInstancesAndCloseStops() {
         // heartbeats an hour apart: only the ping makes the earlier instances announce themselves again
-        try (Registry owner = connect(Duration.ofHours(1)); Registry watcher = connect(Duration.ofSeconds(20))) {
+        try (Registry owner = connect(Duration.ofHours(1)); Registry watcher = connect(Duration.ofSeconds(20));
+             NatsPubsub wire = NatsPubsub.connect(Brokers.natsUrl(NATS.server()))) {
+            AtomicInteger onTheWire = new AtomicInteger();
+            wire.subscribe(prefix + ".register.web", (topic, payload) -> onTheWire.incrementAndGet());
             owner.register(Service.builder("web").address("127.0.0.1:8081").build());
             owner.register(Service.builder("web").address("127.0.0.1:8082").build());
+            // register returns before its message reaches the server: once another subscriber has both, the server has
+            // routed them, and a subscription made from now on cannot receive them
+            Await.until("both announcements routed by the server", () -> onTheWire.get() == 2);
             List<ServiceEvent> events = new CopyOnWriteArrayList<>();
             Discovery discovery = Discovery.start(watcher, events::add);
             assertTrue(discovery.instances().isEmpty(), "registered before discovery started: not heard yet");
