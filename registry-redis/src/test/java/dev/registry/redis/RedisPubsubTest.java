@@ -1,6 +1,7 @@
 package dev.registry.redis;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
@@ -17,11 +18,14 @@ import io.lettuce.core.RedisClient;
 import java.net.URI;
 import java.time.Duration;
 import java.util.ArrayList;
+import java.util.HashSet;
 import java.util.List;
+import java.util.Set;
 import java.util.UUID;
 import java.util.concurrent.ConcurrentLinkedQueue;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
+import java.util.stream.Collectors;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeAll;
@@ -154,17 +158,20 @@ class RedisPubsubTest {
     @Test
     void closeShutsDownTheClientAndThreadsItCreated() {
         String name = "owned" + UUID.randomUUID().toString().replace("-", "");
-        long threadsBefore = lettuceThreadsOfOwnedClients();
+        // the threads of this client only: another test's client may still be ending its own meanwhile
+        Set<Thread> before = lettuceThreadsOfOwnedClients();
         Pubsub pubsub = new RedisPubsubProvider().connect(URI.create(RedisServers.url(server) + "?clientName=" + name));
         pubsub.subscribe(prefix + ".x", (topic, payload) -> { });
         assertEquals(2, RedisServers.clientsNamed(server.port(), name), "a publishing and a subscribing connection");
-        assertTrue(lettuceThreadsOfOwnedClients() > threadsBefore);
+        Set<Thread> created = lettuceThreadsOfOwnedClients();
+        created.removeAll(before);
+        assertFalse(created.isEmpty(), "the client started threads of its own");
 
         pubsub.close();
         pubsub.close();
 
         Await.until("both connections closed", () -> RedisServers.clientsNamed(server.port(), name) == 0);
-        Await.until("the client's threads ended", () -> lettuceThreadsOfOwnedClients() == threadsBefore);
+        Await.until("the client's threads ended", () -> created.stream().noneMatch(Thread::isAlive));
     }
 
     @Test
@@ -210,9 +217,10 @@ class RedisPubsubTest {
         subscription.unsubscribe();
     }
 
-    private static long lettuceThreadsOfOwnedClients() {
+    private static Set<Thread> lettuceThreadsOfOwnedClients() {
         return Thread.getAllStackTraces().keySet().stream()
-                .filter(thread -> thread.isAlive() && thread.getName().startsWith("registry-redis-client")).count();
+                .filter(thread -> thread.isAlive() && thread.getName().startsWith("registry-redis-client"))
+                .collect(Collectors.toCollection(HashSet::new));
     }
 
     private static void awaitQuietly(CountDownLatch latch) {
