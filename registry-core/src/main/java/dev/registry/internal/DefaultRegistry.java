@@ -290,7 +290,8 @@ public final class DefaultRegistry implements Registry {
         Objects.requireNonNull(listener, "listener");
         ensureOpen();
         NameState state = names.acquire(name, s -> s.addListener(listener));
-        awaitSubscribed(lookups.discover(state));
+        lookups.discover(state);
+        awaitSubscribed(observations.active(state));
         AtomicBoolean open = new AtomicBoolean(true);
         return () -> {
             if (open.compareAndSet(true, false)) {

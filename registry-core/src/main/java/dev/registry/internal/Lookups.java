@@ -22,7 +22,8 @@ import java.util.function.Consumer;
  * Lookups: filtering a name's cached instances, and the lookups the cache cannot answer yet.
  *
  * <p>A cold lookup registers a waiter on the name, asks for the name's subscriptions (on the I/O thread) and,
- * once they are active, pings the name (one ping per name per lookup timeout, shared by concurrent lookups).
+ * once the answers to a ping are sure to be delivered, pings the name (one ping per name per lookup timeout,
+ * shared by concurrent lookups).
  * A blocking lookup then waits on its own thread, re-running the filters there each time the name's instances
  * change, until one passes ({@code first}) or until the answers to the ping have had the lookup timeout to
  * arrive ({@code all}: every instance that answered, whatever arrived first), and never past its own
@@ -138,14 +139,11 @@ final class Lookups {
     }
 
     /**
-     * Makes sure the name is subscribed and, once it is, pings it unless a ping went out within the lookup
-     * timeout. Used by lookups and by observers that want the instances already there.
-     *
-     * @return completes once the name's subscriptions are active
+     * Makes sure the name is subscribed and, once a ping's answers are sure to be delivered, pings it unless a ping
+     * went out within the lookup timeout. Used by lookups and by observers that want the instances already there.
      */
-    CompletableFuture<?> discover(NameState state) {
+    void discover(NameState state) {
         observations.pingable(state).thenRun(() -> pingIfDue(state));
-        return observations.subscribe(state);
     }
 
     /** Fails every pending lookup with {@link RegistryClosedException}: the registry is closing. */

@@ -37,8 +37,11 @@ final class NameState {
     final Set<LookupWaiter> waiters = ConcurrentHashMap.newKeySet();
     /** The register and unregister subscriptions of this name; null until requested, or after a failure. */
     volatile CompletableFuture<List<TopicSubscription>> subscription;
-    /** Completes once {@link #subscription}'s request has been handed to the transport; set before it. */
-    volatile CompletableFuture<Void> subscriptionSent;
+    /**
+     * On a transport whose {@link #subscription} completes unconfirmed: completes once the bus has confirmed it;
+     * null until an observer asks, and asked again after a failure.
+     */
+    volatile CompletableFuture<Void> confirmation;
     /** When a ping for this name was last published, on the registry's ticker; shared by concurrent lookups. */
     final AtomicLong lastPing = new AtomicLong(Long.MIN_VALUE);
     /**

@@ -14,10 +14,11 @@ import org.slf4j.LoggerFactory;
 /**
  * The register and unregister subscriptions of the names a registry observes, and of every name for
  * {@code observeAll}. Subscribing is the transport's round trip, so it never happens on a caller's thread or
- * under a lock: it is requested on the registry's I/O thread, and whoever needs the subscription to be active
- * (a lookup about to ping) waits on the returned future, within its own time bound. A request that failed (the
- * bus was down) is forgotten, so the next use of the name, or the bus coming back, requests it again.
- * Thread-safe.
+ * under a lock: it is requested on the registry's I/O thread, and whoever needs the subscription (a lookup about
+ * to ping, an observer) waits on the returned future, within its own time bound. A lookup waits only until its
+ * ping's answers are sure to be delivered ({@link #pingable}), an observer until everyone's messages are
+ * ({@link #active}). A request that failed (the bus was down) is forgotten, so the next use of the name, or the
+ * bus coming back, requests it again. Thread-safe.
  */
 final class Observations {
 
@@ -27,9 +28,9 @@ final class Observations {
     private final Topics topics;
     private final MessageHandler inbound;
     private final Executor io;
+    /** Whether a name's subscriptions are requested unconfirmed: the transport orders publishes after them. */
+    private final boolean unconfirmed;
     private volatile CompletableFuture<List<TopicSubscription>> wildcard;
-    /** Completes once {@link #wildcard}'s request has been handed to the transport; set before it. */
-    private volatile CompletableFuture<Void> wildcardSent;
     private volatile boolean wantedAll;
 
     /** @param io the registry's I/O thread: runs every subscribe and unsubscribe, in order */
@@ -38,17 +39,60 @@ final class Observations {
         this.topics = topics;
         this.inbound = inbound;
         this.io = io;
+        this.unconfirmed = pubsub.ordersPublishesAfterSubscriptions();
     }
 
     /**
-     * Requests the subscriptions of {@code state}'s name unless requested already; completes when they are
-     * active. While {@code observeAll} is active, its wildcard serves every name.
+     * Requests the subscriptions of {@code state}'s name unless requested already; completes once a ping
+     * published from then on is sure to have its answers delivered: when the subscriptions are active or, on a
+     * transport that {@linkplain Pubsub#ordersPublishesAfterSubscriptions() orders publishes after
+     * subscriptions}, as soon as they have been handed to it, unconfirmed (a lookup needs no more, and so costs
+     * the bus no round trip but its ping). While {@code observeAll} is active, its wildcard serves every name.
      */
-    CompletableFuture<?> subscribe(NameState state) {
+    CompletableFuture<?> pingable(NameState state) {
+        CompletableFuture<List<TopicSubscription>> all = wildcard;
+        return all != null && !all.isCompletedExceptionally() ? all : requested(state);
+    }
+
+    /**
+     * {@link #pingable}, then completes once the subscriptions are active: messages other processes publish from
+     * then on are delivered. On an ordering transport this asks it to confirm them, once per name (again after a
+     * failed confirmation).
+     */
+    CompletableFuture<?> active(NameState state) {
         CompletableFuture<List<TopicSubscription>> all = wildcard;
         if (all != null && !all.isCompletedExceptionally()) {
             return all;
         }
+        CompletableFuture<List<TopicSubscription>> subscribed = requested(state);
+        if (!unconfirmed) {
+            return subscribed;
+        }
+        CompletableFuture<Void> current = state.confirmation;
+        if (current != null && !current.isCompletedExceptionally()) {
+            return current;
+        }
+        CompletableFuture<Void> confirmation;
+        synchronized (state) {
+            if (state.confirmation != null && !state.confirmation.isCompletedExceptionally()) {
+                return state.confirmation;
+            }
+            confirmation = new CompletableFuture<>();
+            state.confirmation = confirmation;
+        }
+        // asked once the subscriptions are with the transport, so that the confirmation covers them; not under the lock
+        subscribed.whenComplete((subscriptions, failure) -> {
+            if (failure != null) {
+                confirmation.completeExceptionally(failure);
+            } else {
+                confirm(confirmation);
+            }
+        });
+        return confirmation;
+    }
+
+    /** The name's own subscriptions, requested unless requested already (whatever the wildcard does). */
+    private CompletableFuture<List<TopicSubscription>> requested(NameState state) {
         CompletableFuture<List<TopicSubscription>> current = state.subscription;
         if (current != null) {
             return current;
@@ -56,30 +100,27 @@ final class Observations {
         synchronized (state) {
             if (state.subscription == null) {
                 CompletableFuture<List<TopicSubscription>> requested = new CompletableFuture<>();
-                CompletableFuture<Void> sent = new CompletableFuture<>();
-                state.subscriptionSent = sent;
                 state.subscription = requested;
-                request(List.of(topics.register(state.name), topics.unregister(state.name)), requested, sent,
+                request(List.of(topics.register(state.name), topics.unregister(state.name)), unconfirmed, requested,
                         () -> state.subscription = null);
             }
             return state.subscription;
         }
     }
 
-    /**
-     * Requests the subscriptions of {@code state}'s name as {@link #subscribe} does; completes once a ping
-     * published from then on is sure to have its answers delivered: when the subscriptions are active or, on a
-     * transport that {@linkplain Pubsub#ordersPublishesAfterSubscriptions() orders publishes after
-     * subscriptions}, as soon as they have been handed to it.
-     */
-    CompletableFuture<?> pingable(NameState state) {
-        CompletableFuture<?> active = subscribe(state);
-        if (!pubsub.ordersPublishesAfterSubscriptions()) {
-            return active;
+    private void confirm(CompletableFuture<Void> confirmation) {
+        try {
+            pubsub.confirmSubscriptions().whenComplete((done, failure) -> {
+                if (failure != null) {
+                    LOG.debug("confirming subscriptions failed, asked again on next use: {}", failure.toString());
+                    confirmation.completeExceptionally(failure);
+                } else {
+                    confirmation.complete(null);
+                }
+            });
+        } catch (RuntimeException failed) {
+            confirmation.completeExceptionally(failed);
         }
-        // Each "sent" future is written before its subscription future, so it belongs to the one just read or a newer one.
-        CompletableFuture<Void> sent = active == wildcard ? wildcardSent : state.subscriptionSent;
-        return sent != null ? sent : active;
     }
 
     /** Subscribes to every name's register and unregister topics unless done already. */
@@ -87,10 +128,9 @@ final class Observations {
         wantedAll = true;
         if (wildcard == null) {
             CompletableFuture<List<TopicSubscription>> requested = new CompletableFuture<>();
-            CompletableFuture<Void> sent = new CompletableFuture<>();
-            wildcardSent = sent;
             wildcard = requested;
-            request(List.of(topics.registerAll(), topics.unregisterAll()), requested, sent, () -> wildcard = null);
+            // confirmed: observeAll waits until every process's messages are delivered
+            request(List.of(topics.registerAll(), topics.unregisterAll()), false, requested, () -> wildcard = null);
         }
         return wildcard;
     }
@@ -129,21 +169,19 @@ final class Observations {
         }
     }
 
-    /** @param sent completed once the transport has the request; failed with {@code requested} if it refused it */
-    private void request(List<String> topicList, CompletableFuture<List<TopicSubscription>> requested,
-            CompletableFuture<Void> sent, Runnable forget) {
-        requested.whenComplete((subscriptions, failure) -> {
-            if (failure != null) {
-                sent.completeExceptionally(failure);
-            }
-        });
+    /**
+     * Subscribes on the I/O thread, completing {@code requested} with the subscriptions (or the failure, after
+     * {@code forget}).
+     *
+     * @param unconfirmed whether handing them to the transport is enough ({@link Pubsub#subscribeAllUnconfirmed})
+     */
+    private void request(List<String> topicList, boolean unconfirmed,
+            CompletableFuture<List<TopicSubscription>> requested, Runnable forget) {
         Runnable subscribe = () -> {
             CompletableFuture<List<TopicSubscription>> made;
             try {
-                made = pubsub.subscribeAllAsync(topicList, inbound);
-                if (!made.isCompletedExceptionally()) {
-                    sent.complete(null);
-                }
+                made = unconfirmed ? pubsub.subscribeAllUnconfirmed(topicList, inbound)
+                        : pubsub.subscribeAllAsync(topicList, inbound);
             } catch (RuntimeException failed) {
                 made = CompletableFuture.failedFuture(failed);
             }

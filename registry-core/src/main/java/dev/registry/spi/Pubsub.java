@@ -99,6 +99,33 @@ public interface Pubsub extends AutoCloseable {
     }
 
     /**
+     * Subscribes as {@link #subscribeAllAsync} does but, on a transport that
+     * {@linkplain #ordersPublishesAfterSubscriptions() orders publishes after subscriptions}, without asking the
+     * bus to confirm them: the future completes once the subscriptions are handed to the transport. That is enough
+     * for the answers to a message this connection publishes next, not for messages other processes publish from
+     * then on, which {@link #confirmSubscriptions()} waits for. The registry subscribes this way for a lookup,
+     * which needs only the answers to its own ping, so that a cold lookup costs the bus no round trip beyond the
+     * ping. Called from the registry's own thread, as {@link #subscribeAllAsync} is.
+     *
+     * <p>The default is {@link #subscribeAllAsync}, confirmed: right for every transport, and the only right one
+     * for a transport whose subscriptions are not ordered with its publishes.
+     */
+    default CompletableFuture<List<TopicSubscription>> subscribeAllUnconfirmed(List<String> topics,
+            MessageHandler handler) {
+        return subscribeAllAsync(topics, handler);
+    }
+
+    /**
+     * A future completed once the bus has processed every subscription this connection was handed before the
+     * call, those of {@link #subscribeAllUnconfirmed} included, or failed with a {@link TransportException} when
+     * {@link #subscribeAllAsync}'s future would fail. Never blocks. The default is completed: right wherever
+     * {@link #subscribeAllUnconfirmed} confirms, as its default does.
+     */
+    default CompletableFuture<Void> confirmSubscriptions() {
+        return CompletableFuture.completedFuture(null);
+    }
+
+    /**
      * Waits until the bus has answered one round trip from this connection (a NATS PING/flush, a Redis PING).
      * The registry calls it periodically from its own thread to tell a live bus from a stalled one whose
      * connection still looks open (a paused or overloaded server): while round trips fail, nothing expires.

@@ -225,6 +225,17 @@ public final class NatsPubsub implements Pubsub {
     /**
      * {@inheritDoc}
      *
+     * <p>True: jnats queues a subscription's {@code SUB} and every later {@code PUB} on the connection's one
+     * outgoing queue (after a reconnect, the subscriptions go first), and the server handles them in order.
+     */
+    @Override
+    public boolean ordersPublishesAfterSubscriptions() {
+        return true;
+    }
+
+    /**
+     * {@inheritDoc}
+     *
      * <p>Returns at once, having handed the subscriptions to jnats, which sends them to the server at once,
      * or when it reconnects. The future completes on a daemon thread of this pubsub once the server has them
      * (one PING round trip for all), and waits through any outage for jnats to reconnect and resubscribe
@@ -234,17 +245,6 @@ public final class NatsPubsub implements Pubsub {
      * (such as with {@code orTimeout}) undoes the subscriptions too. Code that depends on the future should
      * not block the thread that completes it for long.
      */
-    /**
-     * {@inheritDoc}
-     *
-     * <p>True: jnats queues a subscription's {@code SUB} and every later {@code PUB} on the connection's one
-     * outgoing queue (after a reconnect, the subscriptions go first), and the server handles them in order.
-     */
-    @Override
-    public boolean ordersPublishesAfterSubscriptions() {
-        return true;
-    }
-
     @Override
     public CompletableFuture<List<TopicSubscription>> subscribeAllAsync(List<String> topics, MessageHandler handler) {
         List<TopicSubscription> made;
@@ -270,6 +270,34 @@ public final class NatsPubsub implements Pubsub {
             }
         });
         return subscribed;
+    }
+
+    /**
+     * {@inheritDoc}
+     *
+     * <p>Returns a completed future, having handed the subscriptions to jnats without a PING: no thread of this
+     * pubsub and no round trip is involved. Failed only if this pubsub or its connection is closed.
+     */
+    @Override
+    public CompletableFuture<List<TopicSubscription>> subscribeAllUnconfirmed(List<String> topics,
+            MessageHandler handler) {
+        try {
+            return CompletableFuture.completedFuture(subscribeOnDispatcher(topics, delivering(handler)));
+        } catch (RuntimeException failed) {
+            return CompletableFuture.failedFuture(failed);
+        }
+    }
+
+    /**
+     * {@inheritDoc}
+     *
+     * <p>One PING round trip, shared by the requests made meanwhile, on the same daemon thread and with the same
+     * outage rules as {@link #subscribeAllAsync}'s confirmation: it waits through an outage for jnats to
+     * reconnect and resubscribe, and fails only on close or a stalled server.
+     */
+    @Override
+    public CompletableFuture<Void> confirmSubscriptions() {
+        return confirmations.confirm();
     }
 
     /** The jnats handler that hands {@code handler} the decoded subject and the payload of each message. */

@@ -13,6 +13,8 @@ import dev.registry.spi.TopicSubscription;
 import dev.registry.TransportException;
 import dev.registry.tck.Await;
 import dev.registry.tck.LocalServer;
+import io.nats.client.Connection;
+import io.nats.client.Nats;
 import io.nats.client.Options;
 import java.time.Duration;
 import java.util.List;
@@ -29,7 +31,9 @@ import org.junit.jupiter.api.Test;
 
 /**
  * {@link NatsPubsub#subscribeAllAsync}: returns without waiting for the server, completes once the server has
- * the subscriptions, waits through an outage instead of failing, and undoes the subscriptions when it fails.
+ * the subscriptions, waits through an outage instead of failing, and undoes the subscriptions when it fails. And
+ * {@link NatsPubsub#subscribeAllUnconfirmed}, which asks the server nothing, with its later
+ * {@link NatsPubsub#confirmSubscriptions() confirmation}.
  * Each test has a broker of its own, since they kill or pause it.
  */
 class NatsSubscribeAllAsyncTest {
@@ -178,6 +182,59 @@ class NatsSubscribeAllAsyncTest {
 
             assertNoLongerSubscribed(subscriber, prefix + ".register.a", received);
         }
+    }
+
+    @Test
+    void unconfirmedSubscriptionsCostNoRoundTripAndGetTheAnswersToWhatThisConnectionPublishesNext() throws Exception {
+        Connection connection = Nats.connect(NatsServer.url(server));
+        try (NatsPubsub subscriber = NatsPubsub.of(connection)) {
+            Queue<String> received = new ConcurrentLinkedQueue<>();
+            long pingsBefore = connection.getStatistics().getPings();
+
+            CompletableFuture<List<TopicSubscription>> subscribed = subscriber.subscribeAllUnconfirmed(
+                    List.of(prefix + ".register.a", prefix + ".unregister.a"), (topic, payload) -> received.add(topic));
+            // on the same connection, so the server routes it after the subscriptions, unconfirmed as they are
+            subscriber.publish(prefix + ".register.a", new byte[] {1});
+
+            assertTrue(subscribed.isDone() && !subscribed.isCompletedExceptionally(), "completed at once");
+            assertEquals(2, subscribed.get().size());
+            Await.until("the message published right after", () -> received.contains(prefix + ".register.a"));
+            assertEquals(pingsBefore, connection.getStatistics().getPings(), "no PING was sent to confirm them");
+        } finally {
+            connection.close();
+        }
+    }
+
+    @Test
+    void confirmingUnconfirmedSubscriptionsIsOneRoundTripAfterWhichEveryonesMessagesArrive() throws Exception {
+        Connection connection = Nats.connect(NatsServer.url(server));
+        try (NatsPubsub subscriber = NatsPubsub.of(connection);
+             Pubsub publisher = NatsPubsub.connect(NatsServer.url(server))) {
+            Queue<String> received = new ConcurrentLinkedQueue<>();
+            subscriber.subscribeAllUnconfirmed(List.of(prefix + ".register.a"), (topic, payload) -> received.add(topic));
+            long pingsBefore = connection.getStatistics().getPings();
+
+            subscriber.confirmSubscriptions().get(Await.DEFAULT.toMillis(), TimeUnit.MILLISECONDS);
+
+            assertTrue(connection.getStatistics().getPings() > pingsBefore, "confirmed by a PING round trip");
+            publisher.publish(prefix + ".register.a", new byte[] {1});
+            Await.until("another connection's message", () -> received.contains(prefix + ".register.a"));
+        } finally {
+            connection.close();
+        }
+    }
+
+    @Test
+    void aClosedPubsubFailsUnconfirmedSubscriptionsAndTheirConfirmation() {
+        NatsPubsub subscriber = NatsPubsub.connect(NatsServer.url(server));
+        subscriber.close();
+
+        CompletableFuture<List<TopicSubscription>> subscribed = subscriber.subscribeAllUnconfirmed(
+                List.of(prefix + ".register.a"), (topic, payload) -> { });
+        ExecutionException failed = assertThrows(ExecutionException.class, subscribed::get);
+        assertInstanceOf(TransportException.class, failed.getCause());
+        failed = assertThrows(ExecutionException.class, () -> subscriber.confirmSubscriptions().get());
+        assertInstanceOf(TransportException.class, failed.getCause());
     }
 
     /**

@@ -639,6 +639,23 @@ public abstract class BrokerFaultContractTest {
             return delegate.subscribeAllAsync(topics, tapped(handler));
         }
 
+        // the transport's ordering and unconfirmed subscriptions pass through, so the registry works as on it alone
+        @Override
+        public boolean ordersPublishesAfterSubscriptions() {
+            return delegate.ordersPublishesAfterSubscriptions();
+        }
+
+        @Override
+        public CompletableFuture<List<TopicSubscription>> subscribeAllUnconfirmed(List<String> topics,
+                MessageHandler handler) {
+            return delegate.subscribeAllUnconfirmed(topics, tapped(handler));
+        }
+
+        @Override
+        public CompletableFuture<Void> confirmSubscriptions() {
+            return delegate.confirmSubscriptions();
+        }
+
         @Override
         public void roundTrip(Duration timeout) {
             delegate.roundTrip(timeout);

@@ -35,6 +35,8 @@ import java.util.concurrent.Future;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.regex.Pattern;
+import java.util.stream.Collectors;
+import java.util.stream.IntStream;
 import org.junit.jupiter.api.Test;
 
 /**
@@ -497,6 +499,34 @@ public abstract class RegistryContractTest extends RegistryTestBase {
 
         String answer = Await.value("answer to the ping", registers::poll);
         assertTrue(answer.contains("\"add\":\"127.0.0.1:1\""), answer);
+    }
+
+    /**
+     * A lookup may subscribe to a name without the broker's confirmation (it needs only its own ping's answers),
+     * so an observer of a name lookups already use must still wait for the subscriptions to be confirmed: a
+     * registration another process makes once {@code observe} has returned is heard, for every such name.
+     */
+    @Test
+    void observingNamesPendingLookupsSubscribedHearsRegistrationsMadeAfterObserveReturns() {
+        // the lookups wait for the registrations below, which come after 20 observe calls on a loaded machine
+        Registry client = registry(options().lookupTimeout(Duration.ofSeconds(30)).build());
+        Registry owner = registry();
+        List<String> names = IntStream.range(0, 20).mapToObj(i -> "looked-up-" + i).toList();
+        List<CompletableFuture<Service>> lookups = names.stream().map(client::getServiceAsync).toList();
+        EventRecorder events = new EventRecorder();
+
+        for (String name : names) {
+            client.observe(name, events);
+        }
+        for (String name : names) {
+            owner.register(service(name, "127.0.0.1:1"));
+        }
+
+        Await.until("a REGISTERED event for every name", () -> events.events().stream()
+                .filter(event -> event.type() == ServiceEvent.Type.REGISTERED)
+                .map(event -> event.service().name()).collect(Collectors.toSet()).containsAll(names));
+        Await.until("every pending lookup answered", () -> lookups.stream().allMatch(CompletableFuture::isDone));
+        assertTrue(lookups.stream().noneMatch(CompletableFuture::isCompletedExceptionally), "every lookup found it");
     }
 
     @Test

@@ -119,6 +119,22 @@ public final class StallablePubsub implements Pubsub {
     }
 
     @Override
+    public boolean ordersPublishesAfterSubscriptions() {
+        return delegate.ordersPublishesAfterSubscriptions();
+    }
+
+    @Override
+    public CompletableFuture<List<TopicSubscription>> subscribeAllUnconfirmed(List<String> topics,
+            MessageHandler handler) {
+        return delegate.subscribeAllUnconfirmed(topics, handler);
+    }
+
+    @Override
+    public CompletableFuture<Void> confirmSubscriptions() {
+        return delegate.confirmSubscriptions();
+    }
+
+    @Override
     public void addConnectionListener(ConnectionListener listener) {
         delegate.addConnectionListener(listener);
     }
