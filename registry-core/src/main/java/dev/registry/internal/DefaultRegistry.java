@@ -48,7 +48,9 @@ import org.slf4j.LoggerFactory;
  * <ul>
  *   <li>{@code scheduler}: timers only (heartbeat tick, due-check sweep, name sweep, lookup timeouts, ping
  *       answers, re-announces); it never waits on the bus or runs user code.</li>
- *   <li>{@code io}: every subscribe and unsubscribe, the only calls that wait for the bus.</li>
+ *   <li>{@code io}: every subscribe and unsubscribe that may wait for the bus (on a transport that orders
+ *       publishes after subscriptions, a lookup hands its name's subscriptions over on its own thread, unconfirmed,
+ *       which never waits).</li>
  *   <li>{@code events}: an {@link ElasticExecutor} for user code (listeners in per-name lanes, watchers, async
  *       lookups' completions, observe filters), growing when all its threads are stuck.</li>
  *   <li>{@code watchdog}: the bus round-trip probe; {@code health}: health-check probes.</li>

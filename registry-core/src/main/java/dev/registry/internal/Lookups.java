@@ -21,16 +21,15 @@ import java.util.function.Consumer;
 /**
  * Lookups: filtering a name's cached instances, and the lookups the cache cannot answer yet.
  *
- * <p>A cold lookup registers a waiter on the name, asks for the name's subscriptions (on the I/O thread) and,
- * once the answers to a ping are sure to be delivered, pings the name (one ping per name per lookup timeout,
- * shared by concurrent lookups).
- * A blocking lookup then waits on its own thread, re-running the filters there each time the name's instances
- * change, until one passes ({@code first}) or until the answers to the ping have had the lookup timeout to
- * arrive ({@code all}: every instance that answered, whatever arrived first), and never past its own
- * deadline. So the lookup timeout bounds the call whatever the bus does, a throwing filter throws to the caller
- * at once, and no filter runs on a registry or transport thread for it. An async lookup does the same on the
- * registry's callback executor. Deadlines are wall time (they bound how long a caller waits); ping
- * de-duplication reads the registry's ticker. Thread-safe.
+ * <p>A cold lookup registers a waiter on the name, asks for the name's subscriptions (on the I/O thread, or on its own
+ * where the transport takes them unconfirmed) and, once the answers to a ping are sure to be delivered, pings the name
+ * (one ping per name per lookup timeout, shared by concurrent lookups). A blocking lookup then waits on its own thread,
+ * re-running the filters there each time the name's instances change, until one passes ({@code first}) or until the
+ * answers to the ping have had the lookup timeout to arrive ({@code all}: every instance that answered, whatever
+ * arrived first), and never past its own deadline. So the lookup timeout bounds the call whatever the bus does, a
+ * throwing filter throws to the caller at once, and no filter runs on a registry or transport thread for it. An async
+ * lookup does the same on the registry's callback executor. Deadlines are wall time (they bound how long a caller
+ * waits); ping de-duplication reads the registry's ticker. Thread-safe.
  */
 final class Lookups {
 

@@ -13,9 +13,11 @@ import org.slf4j.LoggerFactory;
 
 /**
  * The register and unregister subscriptions of the names a registry observes, and of every name for
- * {@code observeAll}. Subscribing is the transport's round trip, so it never happens on a caller's thread or
- * under a lock: it is requested on the registry's I/O thread, and whoever needs the subscription (a lookup about
- * to ping, an observer) waits on the returned future, within its own time bound. A lookup waits only until its
+ * {@code observeAll}. Subscribing may wait for the bus, so it never happens on a caller's thread or under a
+ * lock: it is requested on the registry's I/O thread, and whoever needs the subscription (a lookup about to ping,
+ * an observer) waits on the returned future, within its own time bound. The exception is a name's subscriptions on
+ * a transport that orders publishes after subscriptions: they are handed to it unconfirmed, which never waits for
+ * the bus, on the thread that first needs them. A lookup waits only until its
  * ping's answers are sure to be delivered ({@link #pingable}), an observer until everyone's messages are
  * ({@link #active}). A request that failed (the bus was down) is forgotten, so the next use of the name, or the
  * bus coming back, requests it again. Thread-safe.
@@ -97,15 +99,18 @@ final class Observations {
         if (current != null) {
             return current;
         }
+        CompletableFuture<List<TopicSubscription>> requested;
         synchronized (state) {
-            if (state.subscription == null) {
-                CompletableFuture<List<TopicSubscription>> requested = new CompletableFuture<>();
-                state.subscription = requested;
-                request(List.of(topics.register(state.name), topics.unregister(state.name)), unconfirmed, requested,
-                        () -> state.subscription = null);
+            if (state.subscription != null) {
+                return state.subscription;
             }
-            return state.subscription;
+            requested = new CompletableFuture<>();
+            state.subscription = requested;
         }
+        // outside the lock: an unconfirmed subscribe runs on this thread
+        request(List.of(topics.register(state.name), topics.unregister(state.name)), unconfirmed, requested,
+                () -> state.subscription = null);
+        return requested;
     }
 
     private void confirm(CompletableFuture<Void> confirmation) {
@@ -170,10 +175,11 @@ final class Observations {
     }
 
     /**
-     * Subscribes on the I/O thread, completing {@code requested} with the subscriptions (or the failure, after
-     * {@code forget}).
+     * Subscribes, completing {@code requested} with the subscriptions (or the failure, after {@code forget}): on the
+     * I/O thread, or on the calling thread when {@code unconfirmed}, which is never asked under a lock.
      *
-     * @param unconfirmed whether handing them to the transport is enough ({@link Pubsub#subscribeAllUnconfirmed})
+     * @param unconfirmed whether handing them to the transport is enough ({@link Pubsub#subscribeAllUnconfirmed}),
+     *                    which never waits for the bus
      */
     private void request(List<String> topicList, boolean unconfirmed,
             CompletableFuture<List<TopicSubscription>> requested, Runnable forget) {
@@ -196,6 +202,12 @@ final class Observations {
                 }
             });
         };
+        if (unconfirmed) {
+            // it only hands the subscriptions to the transport, without waiting for the bus, so it runs here: a cold
+            // lookup saves the hand-off to the I/O thread and back
+            subscribe.run();
+            return;
+        }
         try {
             io.execute(subscribe);
         } catch (RejectedExecutionException closing) {

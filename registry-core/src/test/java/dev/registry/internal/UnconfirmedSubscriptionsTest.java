@@ -25,8 +25,8 @@ import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
 /**
- * On a transport that orders publishes after subscriptions, a lookup subscribes unconfirmed and costs the bus no
- * confirmation, while an observer waits until the bus has confirmed the name's subscriptions, asking for that
+ * On a transport that orders publishes after subscriptions, a lookup subscribes unconfirmed, on its own thread, and
+ * costs the bus no confirmation, while an observer waits until the bus has confirmed the name's subscriptions, asking for that
  * once per name, and again after a failed confirmation.
  */
 class UnconfirmedSubscriptionsTest {
@@ -61,6 +61,8 @@ class UnconfirmedSubscriptionsTest {
         assertEquals(1, bus.unconfirmedSubscribes.get());
         assertEquals(0, bus.confirmedSubscribes.get(), "no confirmed subscribe for a name");
         assertEquals(0, bus.confirmations.get(), "a lookup needs only the answers to its own ping");
+        assertEquals(Thread.currentThread().getName(), bus.unconfirmedSubscriber,
+                "handed over on the caller's thread, without a hop to the I/O thread");
     }
 
     @Test
@@ -112,6 +114,7 @@ class UnconfirmedSubscriptionsTest {
         final AtomicInteger confirmedSubscribes = new AtomicInteger();
         final AtomicInteger confirmations = new AtomicInteger();
         volatile CompletableFuture<Void> nextConfirmation = CompletableFuture.completedFuture(null);
+        volatile String unconfirmedSubscriber;
 
         OrderedBus(Pubsub delegate) {
             this.delegate = delegate;
@@ -127,6 +130,7 @@ class UnconfirmedSubscriptionsTest {
                 MessageHandler handler) {
             if (topics.get(0).endsWith(".orders")) {
                 unconfirmedSubscribes.incrementAndGet();
+                unconfirmedSubscriber = Thread.currentThread().getName();
             }
             return CompletableFuture.completedFuture(delegate.subscribeAll(topics, handler));
         }
