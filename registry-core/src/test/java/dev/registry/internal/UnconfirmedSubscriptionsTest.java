@@ -9,7 +9,7 @@ import dev.registry.Service;
 import dev.registry.Subscription;
 import dev.registry.TransportException;
 import dev.registry.memory.InMemoryPubsub;
-import dev.registry.spi.ConnectionListener;
+import dev.registry.spi.ForwardingPubsub;
 import dev.registry.spi.MessageHandler;
 import dev.registry.spi.Pubsub;
 import dev.registry.spi.TopicSubscription;
@@ -108,8 +108,7 @@ class UnconfirmedSubscriptionsTest {
      * The in-memory bus, which delivers in order, declared as ordering publishes after subscriptions, counting how
      * it is asked to subscribe and to confirm; {@link #nextConfirmation} is what the next confirmation returns.
      */
-    private static final class OrderedBus implements Pubsub {
-        final Pubsub delegate;
+    private static final class OrderedBus extends ForwardingPubsub {
         final AtomicInteger unconfirmedSubscribes = new AtomicInteger();
         final AtomicInteger confirmedSubscribes = new AtomicInteger();
         final AtomicInteger confirmations = new AtomicInteger();
@@ -117,7 +116,7 @@ class UnconfirmedSubscriptionsTest {
         volatile String unconfirmedSubscriber;
 
         OrderedBus(Pubsub delegate) {
-            this.delegate = delegate;
+            super(delegate);
         }
 
         @Override
@@ -132,7 +131,7 @@ class UnconfirmedSubscriptionsTest {
                 unconfirmedSubscribes.incrementAndGet();
                 unconfirmedSubscriber = Thread.currentThread().getName();
             }
-            return CompletableFuture.completedFuture(delegate.subscribeAll(topics, handler));
+            return CompletableFuture.completedFuture(subscribeAll(topics, handler));
         }
 
         @Override
@@ -140,33 +139,13 @@ class UnconfirmedSubscriptionsTest {
             if (topics.get(0).endsWith(".orders")) {
                 confirmedSubscribes.incrementAndGet();
             }
-            return delegate.subscribeAllAsync(topics, handler);
+            return super.subscribeAllAsync(topics, handler);
         }
 
         @Override
         public CompletableFuture<Void> confirmSubscriptions() {
             confirmations.incrementAndGet();
             return nextConfirmation;
-        }
-
-        @Override
-        public void publish(String topic, byte[] payload) {
-            delegate.publish(topic, payload);
-        }
-
-        @Override
-        public TopicSubscription subscribe(String topic, MessageHandler handler) {
-            return delegate.subscribe(topic, handler);
-        }
-
-        @Override
-        public void addConnectionListener(ConnectionListener listener) {
-            delegate.addConnectionListener(listener);
-        }
-
-        @Override
-        public void close() {
-            delegate.close();
         }
     }
 }

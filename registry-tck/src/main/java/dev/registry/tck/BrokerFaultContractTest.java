@@ -14,7 +14,7 @@ import dev.registry.Service;
 import dev.registry.ServiceEvent;
 import dev.registry.ServiceNotFoundException;
 import dev.registry.Status;
-import dev.registry.spi.ConnectionListener;
+import dev.registry.spi.ForwardingPubsub;
 import dev.registry.spi.MessageHandler;
 import dev.registry.spi.Pubsub;
 import dev.registry.spi.PubsubProvider;
@@ -563,8 +563,7 @@ public abstract class BrokerFaultContractTest {
      * A transport that counts what its registry publishes after a mark (register messages with their times,
      * pings), and which instances its registry hears on register topics after the mark.
      */
-    private static final class Tap implements Pubsub {
-        private final Pubsub delegate;
+    private static final class Tap extends ForwardingPubsub {
         private final String registerPrefix;
         private final String pingPrefix;
         private volatile long mark = Long.MAX_VALUE;
@@ -576,7 +575,7 @@ public abstract class BrokerFaultContractTest {
         final Set<String> heard = ConcurrentHashMap.newKeySet();
 
         Tap(Pubsub delegate, String mainTopic) {
-            this.delegate = delegate;
+            super(delegate);
             this.registerPrefix = mainTopic + ".register.";
             this.pingPrefix = mainTopic + ".ping.";
         }
@@ -596,7 +595,7 @@ public abstract class BrokerFaultContractTest {
 
         @Override
         public void publish(String topic, byte[] payload) {
-            delegate.publish(topic, payload);
+            super.publish(topic, payload);
             long now = System.nanoTime();
             if (marked(now)) {
                 if (topic.startsWith(registerPrefix)) {
@@ -626,54 +625,23 @@ public abstract class BrokerFaultContractTest {
 
         @Override
         public TopicSubscription subscribe(String topic, MessageHandler handler) {
-            return delegate.subscribe(topic, tapped(handler));
+            return super.subscribe(topic, tapped(handler));
         }
 
         @Override
         public List<TopicSubscription> subscribeAll(List<String> topics, MessageHandler handler) {
-            return delegate.subscribeAll(topics, tapped(handler));
+            return super.subscribeAll(topics, tapped(handler));
         }
 
         @Override
         public CompletableFuture<List<TopicSubscription>> subscribeAllAsync(List<String> topics, MessageHandler handler) {
-            return delegate.subscribeAllAsync(topics, tapped(handler));
-        }
-
-        // the transport's ordering and unconfirmed subscriptions pass through, so the registry works as on it alone
-        @Override
-        public boolean ordersPublishesAfterSubscriptions() {
-            return delegate.ordersPublishesAfterSubscriptions();
+            return super.subscribeAllAsync(topics, tapped(handler));
         }
 
         @Override
         public CompletableFuture<List<TopicSubscription>> subscribeAllUnconfirmed(List<String> topics,
                 MessageHandler handler) {
-            return delegate.subscribeAllUnconfirmed(topics, tapped(handler));
-        }
-
-        @Override
-        public CompletableFuture<Void> confirmSubscriptions() {
-            return delegate.confirmSubscriptions();
-        }
-
-        @Override
-        public void roundTrip(Duration timeout) {
-            delegate.roundTrip(timeout);
-        }
-
-        @Override
-        public void addConnectionListener(ConnectionListener listener) {
-            delegate.addConnectionListener(listener);
-        }
-
-        @Override
-        public void close() {
-            delegate.close();
-        }
-
-        @Override
-        public String toString() {
-            return "Tap{" + delegate + "}";
+            return super.subscribeAllUnconfirmed(topics, tapped(handler));
         }
     }
 

@@ -1,14 +1,10 @@
 package dev.registry.tck;
 
-import dev.registry.spi.ConnectionListener;
-import dev.registry.spi.MessageHandler;
+import dev.registry.spi.ForwardingPubsub;
 import dev.registry.spi.Pubsub;
-import dev.registry.spi.TopicSubscription;
 import dev.registry.TransportException;
 import java.time.Duration;
-import java.util.List;
 import java.util.Objects;
-import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicLong;
@@ -20,7 +16,7 @@ import java.util.concurrent.atomic.AtomicLong;
  * messages keep flowing: only the watchdog's probe sees the stall. Counts the round trips it was asked for, those
  * answered and those refused, so a test can wait for the watchdog to have probed. Thread-safe.
  */
-public final class StallablePubsub implements Pubsub {
+public final class StallablePubsub extends ForwardingPubsub {
 
     /** How {@link #roundTrip(Duration)} behaves. */
     public enum Mode {
@@ -32,7 +28,6 @@ public final class StallablePubsub implements Pubsub {
         BLOCK
     }
 
-    private final Pubsub delegate;
     private volatile Mode mode = Mode.ANSWER;
     private volatile CountDownLatch released = new CountDownLatch(1);
     private final AtomicLong asked = new AtomicLong();
@@ -41,7 +36,7 @@ public final class StallablePubsub implements Pubsub {
 
     /** Decorates {@code delegate}, answering round trips until told otherwise ({@link Mode#ANSWER}). */
     public StallablePubsub(Pubsub delegate) {
-        this.delegate = Objects.requireNonNull(delegate, "delegate");
+        super(delegate);
     }
 
     /** Round trips fail at once from now on. */
@@ -94,59 +89,18 @@ public final class StallablePubsub implements Pubsub {
             refused.incrementAndGet();
             throw new TransportException("round trip refused: the bus is stalled by the test (" + now + ")");
         }
-        delegate.roundTrip(timeout);
+        delegate().roundTrip(timeout);
         answered.incrementAndGet();
-    }
-
-    @Override
-    public void publish(String topic, byte[] payload) {
-        delegate.publish(topic, payload);
-    }
-
-    @Override
-    public TopicSubscription subscribe(String topic, MessageHandler handler) {
-        return delegate.subscribe(topic, handler);
-    }
-
-    @Override
-    public List<TopicSubscription> subscribeAll(List<String> topics, MessageHandler handler) {
-        return delegate.subscribeAll(topics, handler);
-    }
-
-    @Override
-    public CompletableFuture<List<TopicSubscription>> subscribeAllAsync(List<String> topics, MessageHandler handler) {
-        return delegate.subscribeAllAsync(topics, handler);
-    }
-
-    @Override
-    public boolean ordersPublishesAfterSubscriptions() {
-        return delegate.ordersPublishesAfterSubscriptions();
-    }
-
-    @Override
-    public CompletableFuture<List<TopicSubscription>> subscribeAllUnconfirmed(List<String> topics,
-            MessageHandler handler) {
-        return delegate.subscribeAllUnconfirmed(topics, handler);
-    }
-
-    @Override
-    public CompletableFuture<Void> confirmSubscriptions() {
-        return delegate.confirmSubscriptions();
-    }
-
-    @Override
-    public void addConnectionListener(ConnectionListener listener) {
-        delegate.addConnectionListener(listener);
     }
 
     @Override
     public void close() {
         mode(Mode.ANSWER);
-        delegate.close();
+        super.close();
     }
 
     @Override
     public String toString() {
-        return "Stallable(" + delegate + ", " + mode + ")";
+        return "Stallable(" + delegate() + ", " + mode + ")";
     }
 }
