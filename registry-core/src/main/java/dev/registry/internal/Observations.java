@@ -13,14 +13,13 @@ import org.slf4j.LoggerFactory;
 
 /**
  * The register and unregister subscriptions of the names a registry observes, and of every name for
- * {@code observeAll}. Subscribing may wait for the bus, so it never happens on a caller's thread or under a
- * lock: it is requested on the registry's I/O thread, and whoever needs the subscription (a lookup about to ping,
- * an observer) waits on the returned future, within its own time bound. The exception is a name's subscriptions on
- * a transport that orders publishes after subscriptions: they are handed to it unconfirmed, which never waits for
- * the bus, on the thread that first needs them. A lookup waits only until its
- * ping's answers are sure to be delivered ({@link #pingable}), an observer until everyone's messages are
- * ({@link #active}). A request that failed (the bus was down) is forgotten, so the next use of the name, or the
- * bus coming back, requests it again. Thread-safe.
+ * {@code observeAll}. Subscribing may wait for the bus, so it never happens on a caller's thread or under a lock:
+ * it is requested on the registry's I/O thread, and whoever needs the subscription (a lookup about to ping, an
+ * observer) waits on the returned future, within its own time bound. The exception is a name's subscriptions on a
+ * transport that orders publishes after subscriptions: they are handed to it unconfirmed, which never waits for the
+ * bus, on the thread that first needs them. A lookup waits only until its ping's answers are sure to be delivered
+ * ({@link #pingable}), an observer until everyone's messages are ({@link #active}). A request that failed (the bus
+ * was down) is forgotten, so the next use of the name, or the bus coming back, requests it again. Thread-safe.
  */
 final class Observations {
 
@@ -35,7 +34,10 @@ final class Observations {
     private volatile CompletableFuture<List<TopicSubscription>> wildcard;
     private volatile boolean wantedAll;
 
-    /** @param io the registry's I/O thread: runs every subscribe and unsubscribe, in order */
+    /**
+     * @param io the registry's I/O thread: runs every subscribe that may wait for the bus, and every unsubscribe, in
+     *           order
+     */
     Observations(Pubsub pubsub, Topics topics, MessageHandler inbound, Executor io) {
         this.pubsub = pubsub;
         this.topics = topics;
