@@ -36,10 +36,10 @@ import java.util.concurrent.TimeUnit;
  *
  * <p>A heartbeat that changes nothing only moves its instance's due time forward, without a lock: in place, on
  * the cached {@link Entry}, and, for a message byte for byte the one that last came in but for its send time
- * (known by its keyed fingerprint, {@link BeatKey}), without decoding it ({@link #renew}); Caffeine's backstop is moved along with it. The due
- * index then still lists the instance at its older deadline: the sweep, finding it heard again there, lists it at
- * its current one, so an instance is looked at on time, never late, and about once per beat without a beat
- * having to touch the index.
+ * (known by its keyed fingerprint, {@link BeatKey}), without decoding it ({@link #renew}); Caffeine's backstop is
+ * moved along with it. The due index then still lists the instance at its older deadline: the sweep, finding it
+ * heard again there, lists it at its current one, so an instance is looked at on time, never late, and about once
+ * per beat without a beat having to touch the index.
  */
 final class InstanceCache {
 

@@ -54,8 +54,8 @@ final class Observations {
      * the bus no round trip but its ping). While {@code observeAll} is active, its wildcard serves every name.
      */
     CompletableFuture<?> pingable(NameState state) {
-        CompletableFuture<List<TopicSubscription>> all = wildcard;
-        return all != null && !all.isCompletedExceptionally() ? all : requested(state);
+        CompletableFuture<?> all = servingWildcard();
+        return all != null ? all : requested(state);
     }
 
     /**
@@ -64,8 +64,8 @@ final class Observations {
      * failed confirmation).
      */
     CompletableFuture<?> active(NameState state) {
-        CompletableFuture<List<TopicSubscription>> all = wildcard;
-        if (all != null && !all.isCompletedExceptionally()) {
+        CompletableFuture<?> all = servingWildcard();
+        if (all != null) {
             return all;
         }
         CompletableFuture<List<TopicSubscription>> subscribed = requested(state);
@@ -93,6 +93,12 @@ final class Observations {
             }
         });
         return confirmation;
+    }
+
+    /** {@code observeAll}'s wildcard while it serves every name (requested and not failed), else null. */
+    private CompletableFuture<?> servingWildcard() {
+        CompletableFuture<List<TopicSubscription>> all = wildcard;
+        return all != null && !all.isCompletedExceptionally() ? all : null;
     }
 
     /** The name's own subscriptions, requested unless requested already (whatever the wildcard does). */
