@@ -2,10 +2,12 @@ package dev.registry.internal;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertThrows;
 
 import dev.registry.Registry;
 import dev.registry.RegistryOptions;
 import dev.registry.Service;
+import dev.registry.ServiceNotFoundException;
 import dev.registry.Subscription;
 import dev.registry.TransportException;
 import dev.registry.memory.InMemoryPubsub;
@@ -95,6 +97,27 @@ class UnconfirmedSubscriptionsTest {
         assertEquals(1, bus.unconfirmedSubscribes.get(), "the subscriptions themselves stand");
     }
 
+    @Test
+    void aTransportThatThrowsWhenSubscribingFailsTheLookupAfterItsTimeoutOnly() {
+        bus.failSubscribing = true;
+        try (Registry impatient = Registry.connect(bus, RegistryOptions.builder()
+                .lookupTimeout(Duration.ofMillis(200)).build())) {
+            assertThrows(ServiceNotFoundException.class, () -> impatient.getService("orders"),
+                    "the transport's exception stays off the caller's thread: the lookup ends as not found");
+        }
+    }
+
+    @Test
+    void aConfirmationThatThrowsLetsTheObserverGoAndIsAskedAgain() {
+        bus.failConfirming = true;
+        registry.observe("orders", event -> { }).close();
+        bus.failConfirming = false;
+
+        registry.observe("orders", event -> { }).close();
+
+        assertEquals(2, bus.confirmations.get(), "asked again after the throw");
+    }
+
     private static boolean completesWithin(CompletableFuture<?> future, Duration wait) throws Exception {
         try {
             future.get(wait.toMillis(), TimeUnit.MILLISECONDS);
@@ -114,6 +137,8 @@ class UnconfirmedSubscriptionsTest {
         final AtomicInteger confirmations = new AtomicInteger();
         volatile CompletableFuture<Void> nextConfirmation = CompletableFuture.completedFuture(null);
         volatile String unconfirmedSubscriber;
+        volatile boolean failSubscribing;
+        volatile boolean failConfirming;
 
         OrderedBus(Pubsub delegate) {
             super(delegate);
@@ -130,6 +155,9 @@ class UnconfirmedSubscriptionsTest {
             if (topics.get(0).endsWith(".orders")) {
                 unconfirmedSubscribes.incrementAndGet();
                 unconfirmedSubscriber = Thread.currentThread().getName();
+                if (failSubscribing) {
+                    throw new TransportException("refused by the test");
+                }
             }
             return CompletableFuture.completedFuture(subscribeAll(topics, handler));
         }
@@ -145,6 +173,9 @@ class UnconfirmedSubscriptionsTest {
         @Override
         public CompletableFuture<Void> confirmSubscriptions() {
             confirmations.incrementAndGet();
+            if (failConfirming) {
+                throw new TransportException("refused by the test");
+            }
             return nextConfirmation;
         }
     }
