@@ -1,5 +1,6 @@
 package dev.registry;
 
+import dev.registry.internal.SharedValues;
 import java.util.AbstractMap;
 import java.util.AbstractSet;
 import java.util.Arrays;
@@ -12,10 +13,15 @@ import java.util.SortedMap;
 /**
  * A service's metadata as it is kept once built: an immutable map in key order over one array of keys and values
  * side by side. A cache holds one per instance, so its size matters: one entry costs 48 bytes here and about 120
- * in an unmodifiable view of a {@link java.util.TreeMap}. Lookups search the sorted keys; every change throws
+ * in an unmodifiable view of a {@link java.util.TreeMap}; and instances that carry the same metadata (a zone, a
+ * region, a team) share one map, since a copy equal to one recently made is handed out as that one
+ * ({@link SharedValues}, process-wide). Lookups search the sorted keys; every change throws
  * {@link UnsupportedOperationException}. Thread-safe (immutable).
  */
 final class SortedKv extends AbstractMap<String, String> {
+
+    /** Recently made maps, for copies equal to one of them; 1,024 slots (4 KB) whatever the bus carries. */
+    private static final SharedValues<SortedKv> RECENT = new SharedValues<>(1024);
 
     /** Key 0, value 0, key 1, value 1, ...: keys in ascending order, no duplicates, nothing null. */
     private final String[] keysAndValues;
@@ -24,7 +30,10 @@ final class SortedKv extends AbstractMap<String, String> {
         this.keysAndValues = keysAndValues;
     }
 
-    /** An immutable copy of {@code sorted}, which must have no null key or value; empty gives {@link Map#of()}. */
+    /**
+     * An immutable copy of {@code sorted}, which must have no null key or value; empty gives {@link Map#of()}, and a
+     * copy equal to a recent one is that one.
+     */
     static Map<String, String> copyOf(SortedMap<String, String> sorted) {
         if (sorted.isEmpty()) {
             return Map.of();
@@ -35,7 +44,7 @@ final class SortedKv extends AbstractMap<String, String> {
             keysAndValues[at++] = entry.getKey();
             keysAndValues[at++] = entry.getValue();
         }
-        return new SortedKv(keysAndValues);
+        return RECENT.share(new SortedKv(keysAndValues));
     }
 
     @Override

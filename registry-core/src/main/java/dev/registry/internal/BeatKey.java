@@ -8,7 +8,7 @@ import java.security.SecureRandom;
 /**
  * A register message as a map key that ignores its send time, kept as a 64-bit keyed fingerprint rather than the
  * message itself: two keys are equal when the messages' bytes but for the digits of the {@code "Registered":}
- * value, the one part of a heartbeat that changes each beat, have the same fingerprint and lengths.
+ * value, the one part of a heartbeat that changes each beat, have the same fingerprint.
  *
  * <p>Why a message equal to one already accepted decodes to the same service, interval and due time: the digits
  * are a maximal run of 1 to 18 decimal digits without a leading zero, right after the last {@code "Registered":}
@@ -21,8 +21,8 @@ import java.security.SecureRandom;
  * <p>Why a fingerprint: a cache keeps one key per instance, and the message (about 200 bytes) was most of what an
  * instance cost. The fingerprint is SipHash-2-4 ({@link SipHash}), a pseudo-random function, under a key drawn at
  * random for each process, over an unambiguous encoding of the message without its digits (the bytes before them,
- * then the bytes after, each padded to whole 8-byte words, then both lengths). Two different messages of the same
- * lengths share a fingerprint by chance with probability 2^-64; a peer on the bus, not knowing the key, cannot aim
+ * then the bytes after, each padded to whole 8-byte words, then both lengths). Two different messages share a
+ * fingerprint by chance with probability 2^-64; a peer on the bus, not knowing the key, cannot aim
  * for one. Were it to happen, the changed message would only renew the instance the other came from, on the same
  * name's topic (the caller checks that), without its change, until a message with another fingerprint came.
  *
@@ -42,14 +42,11 @@ final class BeatKey {
         K1 = random.nextLong();
     }
 
+    /** The fingerprint alone, since it covers both lengths too: 24 bytes a key, where keeping them took 32. */
     private final long fingerprint;
-    private final int digitsFrom;
-    private final int tailLength;
 
-    private BeatKey(long fingerprint, int digitsFrom, int tailLength) {
+    private BeatKey(long fingerprint) {
         this.fingerprint = fingerprint;
-        this.digitsFrom = digitsFrom;
-        this.tailLength = tailLength;
     }
 
     /** The key of {@code payload}, or null when it has no send time this key can mask (it then has no fast path). */
@@ -69,8 +66,7 @@ final class BeatKey {
         SipHash hash = new SipHash(K0, K1);
         absorb(hash, payload, 0, from);
         absorb(hash, payload, to, payload.length);
-        int tail = payload.length - to;
-        return new BeatKey(hash.finish((long) from << 32 | tail), from, tail);
+        return new BeatKey(hash.finish((long) from << 32 | (payload.length - to)));
     }
 
     /** Feeds {@code bytes[from, to)} to {@code hash} in little-endian 8-byte words, the last one padded with zeros. */
@@ -90,8 +86,7 @@ final class BeatKey {
 
     @Override
     public boolean equals(Object other) {
-        return this == other || other instanceof BeatKey that && fingerprint == that.fingerprint
-                && digitsFrom == that.digitsFrom && tailLength == that.tailLength;
+        return this == other || other instanceof BeatKey that && fingerprint == that.fingerprint;
     }
 
     @Override

@@ -7,7 +7,6 @@ import java.util.HashMap;
 import java.util.HashSet;
 import java.util.Map;
 import java.util.Set;
-import java.util.concurrent.ConcurrentHashMap;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -25,7 +24,12 @@ import org.slf4j.LoggerFactory;
  * that is heard again is simply refreshed; one not heard for the maximum hold expires then. The brake stays
  * engaged while anything is held, so instances falling due meanwhile are held too; it logs once at WARN per
  * engagement. A host is an instance's {@code h}, or the host part of its address when it has none.
- * Thread-safe: the sweep calls it, and cache changes on transport threads keep its host counts.
+ *
+ * <p>The brake keeps nothing per host or per instance but what it holds: when a sweep finds instances due, it reads
+ * when each cached instance was last heard from the cache itself ({@link CachedInstances}), so a heartbeat or a new
+ * instance costs the brake nothing, and neither does memory per cached instance. That read is a pass over the cache
+ * (two when other hosts are late, three when enough are to engage), made only by a sweep that has something due
+ * and nothing held. Thread-safe: the sweep calls it; transport threads release instances heard again.
  *
  * @param <K> the key of an instance
  */
@@ -43,7 +47,6 @@ final class ExpiryBrake<K> {
     private final Runnable engaged;
     private final Map<K, Long> heldSince = new HashMap<>();
     private final double dueFactor;
-    private final Map<String, Host> hosts = new ConcurrentHashMap<>();
     private final Deque<Expiry> recentExpiries = new ArrayDeque<>();
     private volatile int heldCount;
 
@@ -59,30 +62,6 @@ final class ExpiryBrake<K> {
     /** The host an instance counts for. */
     static String hostOf(Service service) {
         return service.host().isEmpty() ? service.addressHost() : service.host();
-    }
-
-    /** An instance of {@code host} entered the cache. */
-    synchronized void cached(String host) {
-        if (enabled) {
-            hosts.computeIfAbsent(host, h -> new Host()).instances++;
-        }
-    }
-
-    /** An instance of {@code host} left the cache. */
-    synchronized void uncached(String host) {
-        Host known = hosts.get(host);
-        if (known != null && --known.instances == 0) {
-            hosts.remove(host);
-        }
-    }
-
-    /** A heartbeat of {@code host} arrived, due {@code dueNanos} later: lock-free, on the transport's thread. */
-    void heard(String host, long dueNanos, long now) {
-        Host known = hosts.get(host);
-        if (known != null) {
-            known.lastHeard = now;
-            known.dueNanos = dueNanos;
-        }
     }
 
     /** What a sweep does with the instances that fell due. */
@@ -103,8 +82,9 @@ final class ExpiryBrake<K> {
      *
      * @param dueHosts the hosts of the instances that fell due in this sweep
      * @param window   the longest due time among them: expiries within it count as one wave
+     * @param cached   every cached instance, to tell which other hosts are silent
      */
-    synchronized Decision decide(Set<String> dueHosts, long now, long window) {
+    synchronized Decision decide(Set<String> dueHosts, long now, long window, CachedInstances cached) {
         if (!enabled || dueHosts.isEmpty()) {
             return Decision.EXPIRE;
         }
@@ -115,24 +95,43 @@ final class ExpiryBrake<K> {
             return Decision.HOLD;
         }
         Set<String> silent = new HashSet<>(dueHosts);
-        Set<String> known = new HashSet<>(hosts.keySet());
-        hosts.forEach((host, state) -> {
-            if (now - state.lastHeard > state.dueNanos / dueFactor * LATE_INTERVALS) {
-                silent.add(host);
-            }
-        });
-        for (Expiry expiry : recentExpiries) {
-            silent.add(expiry.host());
-            known.add(expiry.host());
+        silent.addAll(silentHosts(cached, now));
+        recentExpiries.forEach(expiry -> silent.add(expiry.host()));
+        if (silent.size() < MIN_HOSTS) {
+            return silent.size() > 1 ? Decision.DEFER : Decision.EXPIRE;
         }
-        if (silent.size() >= MIN_HOSTS && silent.size() > share * known.size()) {
+        Set<String> known = new HashSet<>(silent);
+        cached.forEach((host, lastHeard, dueNanos) -> known.add(host));
+        if (silent.size() > share * known.size()) {
             LOG.warn("{} of {} hosts went silent within {} ms while the bus answers: holding their instances' expiry"
                     + " (a partition between brokers?) for up to {} ms or until they are heard again", silent.size(),
                     known.size(), window / 1_000_000, maxHoldNanos / 1_000_000);
             engaged.run();
             return Decision.HOLD;
         }
-        return silent.size() > 1 ? Decision.DEFER : Decision.EXPIRE;
+        return Decision.DEFER;
+    }
+
+    /** The hosts none of whose cached instances was heard within {@value #LATE_INTERVALS} register intervals. */
+    private Set<String> silentHosts(CachedInstances cached, long now) {
+        Set<String> late = new HashSet<>();
+        cached.forEach((host, lastHeard, dueNanos) -> {
+            if (isLate(lastHeard, dueNanos, now)) {
+                late.add(host);
+            }
+        });
+        if (!late.isEmpty()) {
+            cached.forEach((host, lastHeard, dueNanos) -> {
+                if (!isLate(lastHeard, dueNanos, now)) {
+                    late.remove(host); // one instance heard in time: the host is not silent
+                }
+            });
+        }
+        return late;
+    }
+
+    private boolean isLate(long lastHeard, long dueNanos, long now) {
+        return now - lastHeard > dueNanos / dueFactor * LATE_INTERVALS;
     }
 
     /** Whether an instance due since {@code overdueNanos}, with due time {@code dueNanos}, may still be deferred. */
@@ -176,7 +175,6 @@ final class ExpiryBrake<K> {
 
     synchronized void clear() {
         heldSince.clear();
-        hosts.clear();
         recentExpiries.clear();
         heldCount = 0;
     }
@@ -184,10 +182,19 @@ final class ExpiryBrake<K> {
     private record Expiry(long at, String host) {
     }
 
-    /** What the brake knows of one host: its cached instances (under the brake's monitor) and when it was last heard. */
-    private static final class Host {
-        int instances;
-        volatile long lastHeard = Long.MIN_VALUE / 2;
-        volatile long dueNanos = Long.MAX_VALUE;
+    /** The cache's instances as the brake reads them: a weakly consistent pass, as a concurrent map's iteration. */
+    interface CachedInstances {
+        /** Calls {@code visitor} once for each cached instance. */
+        void forEach(InstanceVisitor visitor);
+    }
+
+    /** Told of one cached instance. */
+    interface InstanceVisitor {
+        /**
+         * @param host      the host it counts for
+         * @param lastHeard when it was last heard, on the clock of expiry
+         * @param dueNanos  its due time
+         */
+        void visit(String host, long lastHeard, long dueNanos);
     }
 }

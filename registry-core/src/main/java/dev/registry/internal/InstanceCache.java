@@ -123,10 +123,6 @@ final class InstanceCache {
                 return previous;
             }
             if (previous == null || !previous.service.equals(service)) {
-                if (previous != null) {
-                    brake.uncached(previous.host);
-                }
-                brake.cached(host);
                 NameState state = names.acquire(key.name(), s -> s.put(service));
                 changes.changed(state, previous == null ? new ServiceEvent(ServiceEvent.Type.REGISTERED, service)
                         : new ServiceEvent(ServiceEvent.Type.UPDATED, service, Optional.of(previous.service)));
@@ -141,7 +137,7 @@ final class InstanceCache {
             return entry;
         });
         moveBackstop(current);
-        heard(current, now);
+        heard(current);
     }
 
     /**
@@ -161,7 +157,7 @@ final class InstanceCache {
             return false;
         }
         moveBackstop(entry);
-        heard(entry, now);
+        heard(entry);
         return true;
     }
 
@@ -170,8 +166,7 @@ final class InstanceCache {
         backstop.setExpiresAfter(entry.key, entry.dueNanos + BACKSTOP_NANOS, TimeUnit.NANOSECONDS);
     }
 
-    private void heard(Entry entry, long now) {
-        brake.heard(entry.host, entry.dueNanos, now);
+    private void heard(Entry entry) {
         if (brake.held() > 0) {
             brake.release(entry.key); // heard again: no longer held (one volatile read when nothing is)
         }
@@ -234,7 +229,7 @@ final class InstanceCache {
                 window[0] = Math.max(window[0], entry.dueNanos);
             }
         });
-        switch (brake.decide(dueHosts, now, window[0])) {
+        switch (brake.decide(dueHosts, now, window[0], this::forEachCached)) {
             case HOLD -> due.forEach(key -> {
                 if (brake.hold(key, now)) {
                     recheck(key, now);
@@ -253,6 +248,16 @@ final class InstanceCache {
             case EXPIRE -> due.forEach(key -> expire(key, now));
         }
         cache.cleanUp();
+    }
+
+    /** Tells the expiry brake of every cached instance: its host and when it was last heard (its deadline less a due time). */
+    private void forEachCached(ExpiryBrake.InstanceVisitor visitor) {
+        for (Entry entry : cache.asMap().values()) {
+            long deadline = entry.deadline();
+            if (deadline != Entry.RETIRED) {
+                visitor.visit(entry.host, deadline - entry.dueNanos, entry.dueNanos);
+            }
+        }
     }
 
     /**
@@ -345,7 +350,6 @@ final class InstanceCache {
      */
     private void drop(InstanceKey key, ServiceEvent.Type type, Entry entry) {
         retire(entry);
-        brake.uncached(entry.host);
         NameState state = names.get(key.name());
         if (state != null && state.remove(key.address())) {
             changes.changed(state, new ServiceEvent(type, entry.service));

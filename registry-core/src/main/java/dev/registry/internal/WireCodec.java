@@ -39,7 +39,7 @@ final class WireCodec {
     private final JsonFactory json;
     private final int maxMessageSize;
     /** The texts decoded services repeat, held once: most of what a cached instance would otherwise keep. */
-    private final SharedTexts shared = new SharedTexts();
+    private final SharedValues<String> shared = new SharedValues<>(4096);
 
     public WireCodec(int maxMessageSize) {
         this.maxMessageSize = maxMessageSize;
@@ -141,7 +141,7 @@ final class WireCodec {
         return fields;
     }
 
-    private static void readObject(JsonParser parser, Fields fields, SharedTexts shared)
+    private static void readObject(JsonParser parser, Fields fields, SharedValues<String> shared)
             throws IOException, DroppedMessageException {
         while (parser.nextToken() == JsonToken.FIELD_NAME) {
             String field = parser.currentName();
@@ -162,7 +162,7 @@ final class WireCodec {
         expect(parser.currentToken() == JsonToken.END_OBJECT, "malformed object");
     }
 
-    private static void readKv(JsonParser parser, JsonToken value, Fields fields, SharedTexts shared)
+    private static void readKv(JsonParser parser, JsonToken value, Fields fields, SharedValues<String> shared)
             throws IOException, DroppedMessageException {
         if (value == JsonToken.VALUE_NULL) {
             return;

@@ -113,6 +113,23 @@ class ExpiryBrakeTest {
     }
 
     @Test
+    void aHostIsSilentOnlyWhenNoneOfItsInstancesBeats() {
+        cache.upsert(instance(1, "a"), DUE); // due at 1,000 ms
+        ticker.advance(Duration.ofMillis(300));
+        cache.upsert(instance(2, "b"), DUE); // b's first instance and c's only one: late from 1,033 ms, due at 1,300
+        cache.upsert(instance(3, "c"), DUE);
+        cache.upsert(instance(4, "b"), DUE);
+        ticker.advance(Duration.ofMillis(400));
+        cache.upsert(instance(4, "b"), DUE); // b's second instance beats at 700 ms
+        ticker.advance(Duration.ofMillis(350));
+        cache.expireDue();
+
+        assertEquals(0, engagements.get(), "a due and c late are 2 silent hosts of 3; b still beats through instance 4");
+        assertEquals(0, cache.held());
+        assertEquals(0, expired(), "deferred: two hosts silent together");
+    }
+
+    @Test
     void fewerThanThreeHostsNeverEngageTheBrake() {
         cache.upsert(instance(1, "a"), DUE);
         cache.upsert(instance(2, "b"), DUE);
