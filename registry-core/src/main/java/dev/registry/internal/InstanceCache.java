@@ -250,7 +250,7 @@ final class InstanceCache {
         cache.cleanUp();
     }
 
-    /** Tells the expiry brake of every cached instance: its host and when it was last heard (its deadline less a due time). */
+    /** Tells the expiry brake of each cached instance its host and when it was last heard (deadline less due time). */
     private void forEachCached(ExpiryBrake.InstanceVisitor visitor) {
         for (Entry entry : cache.asMap().values()) {
             long deadline = entry.deadline();

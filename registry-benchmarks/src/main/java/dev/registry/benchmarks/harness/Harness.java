@@ -89,7 +89,7 @@ public final class Harness {
         double perInstance = heldPerInstance(filled::close, instances);
         List<HeapClass> byClass = HeapProfile.perInstance(withCache, HeapProfile.histogram(), instances);
         // The same fill with an observe filter that passes everything: it turns off the undecoded renewal of
-        // unchanged heartbeats, and with it the last message each instance keeps for that comparison.
+        // unchanged heartbeats, and with it the fingerprint of its last message each instance keeps for it.
         FilledRegistry decoding = FilledRegistry.fill(names, 100, RegistryOptions.builder().observeFilter(service -> true));
         double decodingEveryBeat = heldPerInstance(decoding::close, instances);
         // Every instance as getServices returns it, held in a list while its registry is closed: the list's clear

@@ -79,8 +79,8 @@ final class Goals {
         var scale = r.scale();
         rows.add(scale == null ? notRun("heap per cached instance at 100,000") : row("heap per cached instance at "
                 + count(scale.instances()), count(scale.bytesPerInstance()) + " B (used heap after GCs,"
-                + " filled minus empty; filled in " + decimal(scale.fillSeconds()) + " s)", "same run, every beat decoded (no stored"
-                + " message to compare): " + count(scale.bytesPerInstanceDecodingEveryBeat()) + " B" + (scale.bytesPerDecodedService() == 0
+                + " filled minus empty; filled in " + decimal(scale.fillSeconds()) + " s)", "same run, every beat decoded (no beat"
+                + " fingerprint kept): " + count(scale.bytesPerInstanceDecodingEveryBeat()) + " B" + (scale.bytesPerDecodedService() == 0
                 ? "" : "; the decoded `Service` objects alone (held after their registry closed): "
                 + count(scale.bytesPerDecodedService()) + " B"), "-", "<= 500 B", scale.bytesPerInstance() <= 500));
         var beat = r.heartbeatCost();

@@ -155,10 +155,10 @@ public record Results(Run run, Machine machine, List<JmhScore> jmh, List<Propaga
     /**
      * Heap per cached instance (used heap after GC, filled minus empty) and the time to fill; and, in the same run,
      * the heap per instance of a registry that decodes every heartbeat (an observe filter turns the undecoded
-     * renewal off), which keeps no last message per instance; and the heap of the decoded {@code Service} objects
-     * alone, as {@code getServices} returns them, held after their registry closed: the floor of any cache that keeps
-     * what the API returns (0 in a results.json older than it); and where the first figure goes, class by class
-     * (null in a results.json older than it).
+     * renewal off), which keeps no fingerprint of the last message per instance; and the heap of the decoded
+     * {@code Service} objects alone, as {@code getServices} returns them, held after their registry closed: the
+     * floor of any cache that keeps what the API returns (0 in a results.json older than it); and where the first
+     * figure goes, class by class (null in a results.json older than it).
      */
     public record Scale(int instances, double bytesPerInstance, double fillSeconds, double bytesPerInstanceDecodingEveryBeat,
                         double bytesPerDecodedService, List<HeapClass> byClass) {
