@@ -20,6 +20,7 @@ import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.RejectedExecutionException;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.LongAdder;
 
 /**
  * The instances this registry knows, with per-instance expiry at a due time measured on the receiver's
@@ -62,6 +63,11 @@ final class InstanceCache {
     private final Changes changes;
     private final ExpiryBrake<InstanceKey> brake;
     private final long recheckNanos;
+    /**
+     * Instances cached, counted under each instance's lock before its change is reported, so that whoever hears of
+     * a change finds it counted (Caffeine's own size counts an entry only once its write has returned).
+     */
+    private final LongAdder cached = new LongAdder();
 
     /**
      * @param recheckNanos how soon a held instance is looked at again (the due-check period)
@@ -121,6 +127,9 @@ final class InstanceCache {
                 previous.renewTo(deadline); // present, so not retired: it cannot fail under the lock
                 remember(previous, beat);
                 return previous;
+            }
+            if (previous == null) {
+                cached.increment();
             }
             if (previous == null || !previous.service.equals(service)) {
                 NameState state = names.acquire(key.name(), s -> s.put(service));
@@ -285,8 +294,9 @@ final class InstanceCache {
         return brake.held();
     }
 
+    /** Instances cached now, counting every change reported so far. */
     long size() {
-        return cache.estimatedSize();
+        return cached.sum();
     }
 
     /** Drops everything without events (the registry is closing). */
@@ -295,6 +305,7 @@ final class InstanceCache {
         brake.clear();
         beats.clear();
         cache.asMap().clear();
+        cached.reset();
     }
 
     private void expire(InstanceKey instance, long now) {
@@ -350,6 +361,7 @@ final class InstanceCache {
      */
     private void drop(InstanceKey key, ServiceEvent.Type type, Entry entry) {
         retire(entry);
+        cached.decrement();
         NameState state = names.get(key.name());
         if (state != null && state.remove(key.address())) {
             changes.changed(state, new ServiceEvent(type, entry.service));

@@ -50,6 +50,27 @@ class InstanceCacheTest {
     }
 
     @Test
+    void whoeverHearsOfAChangeFindsTheCacheSizeCountingIt() {
+        List<Long> sizes = new CopyOnWriteArrayList<>();
+        InstanceCache[] reporting = new InstanceCache[1];
+        InstanceCache counted = new InstanceCache(new BusClock(ticker), scheduler, names,
+                new ExpiryBrake<>(false, 0.5, Long.MAX_VALUE, 1.5, () -> { }), Duration.ofMillis(10).toNanos(),
+                (state, event) -> sizes.add(reporting[0].size())); // the size as the change is reported
+        reporting[0] = counted;
+        Service other = Service.builder("s").address("127.0.0.1:2").build();
+
+        counted.upsert(service, DUE);
+        counted.upsert(other, DUE);
+        counted.upsert(other.toBuilder().version("2").build(), DUE);
+        counted.remove("s", "127.0.0.1:1");
+        ticker.advance(Duration.ofMillis(310)); // past the due time and the due index's period
+        counted.expireDue();
+
+        assertEquals(List.of(1L, 2L, 2L, 1L, 0L), sizes, "REGISTERED, REGISTERED, UPDATED, UNREGISTERED, EXPIRED");
+        assertEquals(0, counted.size());
+    }
+
+    @Test
     void aHeartbeatMakesTheEarlierDeadlineStale() {
         cache.upsert(service, DUE);
         ticker.advance(Duration.ofMillis(200));
