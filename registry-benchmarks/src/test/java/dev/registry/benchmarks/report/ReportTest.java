@@ -40,7 +40,7 @@ class ReportTest {
     void theHeapGoalShowsTheDecodedServicesAlone() {
         List<String> heap = Goals.rows(SampleResults.of(false)).get(14);
 
-        assertEquals("same run, every beat decoded (no stored message to compare): 300 B; the decoded `Service` objects alone"
+        assertEquals("same run, every beat decoded (no beat fingerprint kept): 300 B; the decoded `Service` objects alone"
                 + " (held after their registry closed): 150 B", heap.get(2));
     }
 
