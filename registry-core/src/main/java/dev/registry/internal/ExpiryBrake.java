@@ -28,8 +28,8 @@ import org.slf4j.LoggerFactory;
  * <p>The brake keeps nothing per host or per instance but what it holds: when a sweep finds instances due, it reads
  * when each cached instance was last heard from the cache itself ({@link CachedInstances}), so a heartbeat or a new
  * instance costs the brake nothing, and neither does memory per cached instance. That read is a pass over the cache
- * (two when other hosts are late, three when enough are to engage), made only by a sweep that has something due
- * and nothing held. Thread-safe: the sweep calls it; transport threads release instances heard again.
+ * (a second one when other hosts are late, or enough hosts silent to engage), made only by a sweep that has
+ * something due and nothing held. Thread-safe: the sweep calls it; transport threads release instances heard again.
  *
  * @param <K> the key of an instance
  */
@@ -95,13 +95,27 @@ final class ExpiryBrake<K> {
             return Decision.HOLD;
         }
         Set<String> silent = new HashSet<>(dueHosts);
-        silent.addAll(silentHosts(cached, now));
         recentExpiries.forEach(expiry -> silent.add(expiry.host()));
+        Set<String> late = lateHosts(cached, now);
+        late.removeAll(silent); // silent already, whatever else they have cached
+        if (late.isEmpty() && silent.size() < MIN_HOSTS) {
+            return silent.size() > 1 ? Decision.DEFER : Decision.EXPIRE; // the common sweep: one pass
+        }
+        // A second pass: a late host with an instance heard in time is not silent; and, when enough hosts may be
+        // silent to engage, every host is counted.
+        Set<String> known = silent.size() + late.size() >= MIN_HOSTS ? new HashSet<>(silent) : null;
+        cached.forEach((host, lastHeard, dueNanos) -> {
+            if (!late.isEmpty() && !isLate(lastHeard, dueNanos, now)) {
+                late.remove(host);
+            }
+            if (known != null) {
+                known.add(host);
+            }
+        });
+        silent.addAll(late);
         if (silent.size() < MIN_HOSTS) {
             return silent.size() > 1 ? Decision.DEFER : Decision.EXPIRE;
         }
-        Set<String> known = new HashSet<>(silent);
-        cached.forEach((host, lastHeard, dueNanos) -> known.add(host));
         if (silent.size() > share * known.size()) {
             LOG.warn("{} of {} hosts went silent within {} ms while the bus answers: holding their instances' expiry"
                     + " (a partition between brokers?) for up to {} ms or until they are heard again", silent.size(),
@@ -112,21 +126,14 @@ final class ExpiryBrake<K> {
         return Decision.DEFER;
     }
 
-    /** The hosts none of whose cached instances was heard within {@value #LATE_INTERVALS} register intervals. */
-    private Set<String> silentHosts(CachedInstances cached, long now) {
+    /** The hosts with an instance not heard within {@value #LATE_INTERVALS} register intervals. */
+    private Set<String> lateHosts(CachedInstances cached, long now) {
         Set<String> late = new HashSet<>();
         cached.forEach((host, lastHeard, dueNanos) -> {
             if (isLate(lastHeard, dueNanos, now)) {
                 late.add(host);
             }
         });
-        if (!late.isEmpty()) {
-            cached.forEach((host, lastHeard, dueNanos) -> {
-                if (!isLate(lastHeard, dueNanos, now)) {
-                    late.remove(host); // one instance heard in time: the host is not silent
-                }
-            });
-        }
         return late;
     }
 
