@@ -145,7 +145,8 @@ final class InstanceCache {
             remember(entry, beat);
             return entry;
         });
-        moveBackstop(current);
+        // no moveBackstop here: a compute that returns a value, even the same entry, sets Caffeine's expiry anew
+        // through DueTime.expireAfterUpdate, so the backstop already lies a full due time ahead
         heard(current);
     }
 

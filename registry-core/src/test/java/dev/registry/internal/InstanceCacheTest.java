@@ -120,6 +120,24 @@ class InstanceCacheTest {
     }
 
     @Test
+    void anUnchangedDecodedMessageRenewsItsInstancePastCaffeinesBackstop() {
+        cache.upsert(service, DUE);
+        for (int beat = 2; beat <= 60; beat++) { // as signed beats are: decoded each time, 12 s of them every 200 ms
+            ticker.advance(Duration.ofMillis(100));
+            cache.expireDue();
+            ticker.advance(Duration.ofMillis(100));
+            cache.upsert(service, DUE);
+            cache.expireDue();
+        }
+        assertEquals(List.of(ServiceEvent.Type.REGISTERED), types(), "Caffeine's backstop moved with every beat");
+        assertEquals(1, cache.size());
+
+        ticker.advance(Duration.ofMillis(310));
+        cache.expireDue();
+        assertEquals(List.of(ServiceEvent.Type.REGISTERED, ServiceEvent.Type.EXPIRED), types());
+    }
+
+    @Test
     void aRepeatedMessageOnAnotherTopicOrAChangedOneIsNotRenewedUndecoded() {
         Topics topics = new Topics("registry");
         cache.upsert(service, DUE, BeatKey.of(message(1)));
