@@ -223,10 +223,15 @@ final class Lookups {
         return lookup.result;
     }
 
+    /**
+     * Pings the name unless its latest ping's round is still on: sent within the lookup timeout, or its timer, which
+     * ends the round, has not run yet (a busy scheduler runs it late, and answers may still be arriving).
+     */
     private void pingIfDue(NameState state) {
         long now = ticker.read();
         long last = state.lastPing.get();
-        if (last != Long.MIN_VALUE && now - last < timeoutNanos || !state.lastPing.compareAndSet(last, now)) {
+        boolean roundOn = last != Long.MIN_VALUE && (now - last < timeoutNanos || !state.warm);
+        if (roundOn || !state.lastPing.compareAndSet(last, now)) {
             return;
         }
         state.warm = false;

@@ -56,7 +56,7 @@ final class NameState {
     /**
      * Set once the answers to the name's latest ping have had the lookup timeout to arrive, so the cache holds
      * every instance that answered: until then, a lookup of all instances waits instead of returning the few
-     * that came first. Cleared by each new ping.
+     * that came first, and no new ping goes out. Cleared by each new ping.
      */
     volatile boolean warm;
     /** Counts pings, so that only the latest ping's timer sets {@link #warm}. */

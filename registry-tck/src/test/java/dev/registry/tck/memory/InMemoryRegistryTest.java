@@ -47,6 +47,28 @@ class InMemoryRegistryTest {
         assertThrows(IllegalArgumentException.class, () -> Registry.connect("mem://"));
     }
 
+    /**
+     * A ping round ends when its timer, on the registry's scheduler, has run, not when the ticker says the lookup
+     * timeout has passed: a busy scheduler (after a broker restart, re-announcing thousands of registrations) runs the
+     * timer late, and a lookup in that gap must share the round, not ping again.
+     */
+    @Test
+    void aLookupSharesAPingRoundWhoseTimerHasNotRunYetThoughTheTickerIsPastTheTimeout() {
+        FakeTicker ticker = new FakeTicker();
+        RegistryOptions options = RegistryOptions.builder().ticker(ticker).lookupTimeout(Duration.ofSeconds(2))
+                .unregisterOnShutdown(false).build();
+        try (Registry client = Registry.connect(InMemoryPubsub.connect(bus), options)) {
+            var first = client.getServicesAsync("late-timer");
+            Await.until("the first lookup's ping", () -> client.stats().pingsSent() == 1);
+            ticker.advance(Duration.ofSeconds(3)); // past the timeout on the ticker; the round's 2 s timer has not run
+            var second = client.getServicesAsync("late-timer");
+
+            assertEquals(List.of(), first.join());
+            assertEquals(List.of(), second.join());
+            assertEquals(1, client.stats().pingsSent(), "the second lookup shared the first one's round");
+        }
+    }
+
     @Test
     void nothingExpiresWhileDisconnectedAndObservedNamesAreRepingedOnReconnect() {
         FakeTicker ticker = new FakeTicker();
