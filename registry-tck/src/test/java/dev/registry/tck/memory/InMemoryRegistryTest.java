@@ -18,6 +18,7 @@ import java.time.Duration;
 import java.util.List;
 import java.util.Set;
 import java.util.UUID;
+import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.atomic.AtomicInteger;
@@ -58,10 +59,10 @@ class InMemoryRegistryTest {
         RegistryOptions options = RegistryOptions.builder().ticker(ticker).lookupTimeout(Duration.ofSeconds(2))
                 .unregisterOnShutdown(false).build();
         try (Registry client = Registry.connect(InMemoryPubsub.connect(bus), options)) {
-            var first = client.getServicesAsync("late-timer");
+            CompletableFuture<List<Service>> first = client.getServicesAsync("late-timer");
             Await.until("the first lookup's ping", () -> client.stats().pingsSent() == 1);
             ticker.advance(Duration.ofSeconds(3)); // past the timeout on the ticker; the round's 2 s timer has not run
-            var second = client.getServicesAsync("late-timer");
+            CompletableFuture<List<Service>> second = client.getServicesAsync("late-timer");
 
             assertEquals(List.of(), first.join());
             assertEquals(List.of(), second.join());
